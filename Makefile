@@ -1,0 +1,43 @@
+# vfio-reset: a vfio-pci hot-reset series on Linux 6.12 LTS and its testbed.
+# See README.md. Every target is incremental.
+
+SCRIPTS := scripts
+
+.PHONY: all deps tree kernel tests initramfs guest demo test export clean distclean
+
+all: guest
+
+deps:
+	@$(SCRIPTS)/deps.sh
+
+# The kernel work tree: pristine base + patches/ (made once; see README).
+tree: deps
+	@test -d build/linux/.git || $(SCRIPTS)/mktree.sh
+	@$(SCRIPTS)/tree-status.sh
+
+kernel: tree
+	@$(SCRIPTS)/build-kernel.sh
+
+tests: kernel
+	@$(SCRIPTS)/build-tests.sh
+
+initramfs: tests
+	@$(SCRIPTS)/build-initramfs.sh
+
+guest: kernel initramfs
+
+demo: guest
+	@$(SCRIPTS)/demo.sh
+
+test: guest
+	@$(SCRIPTS)/run-tests.sh
+
+# Regenerate patches/ from the kernel work tree's commits.
+export:
+	@$(SCRIPTS)/export-series.sh
+
+clean:
+	rm -rf build/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz
+
+distclean:
+	rm -rf build

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Make the kernel work tree $TREE: a git repository whose first commit is the
+# pristine base (tagged $BASE_TAG) with patches/series applied by git am.
+# The base commit is reproducible: same source, same commit id.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+[ ! -e "$TREE" ] || die "$TREE exists; remove it first (make distclean-tree)"
+mkdir -p "$BUILD"
+"$TOP/scripts/base-source.sh" "$TREE"
+
+cd "$TREE"
+origin=$(cat .base-origin)
+rm .base-origin
+step "committing the pristine base ($origin)"
+git init -q -b "$BRANCH"
+git config user.name "${GIT_AUTHOR_NAME:-vfio-reset}"
+git config user.email "${GIT_AUTHOR_EMAIL:-vfio-reset@localhost}"
+git config core.abbrev 12
+git add -A -f .
+export GIT_AUTHOR_NAME=Base GIT_AUTHOR_EMAIL=base@localhost
+export GIT_COMMITTER_NAME=Base GIT_COMMITTER_EMAIL=base@localhost
+export GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z'
+git commit -q -m "Base: Linux $(make -s kernelversion) from $origin"
+unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE
+git tag -f "$BASE_TAG" >/dev/null
+
+# Debian's .gitignore ignores everything at the top level ("/*"), which hides
+# new files from git status. Drop that rule from the working copy only: the
+# base commit stays pristine and git does not see the local edit.
+if grep -qx '/\*' .gitignore; then
+	git update-index --skip-worktree .gitignore
+	sed -i '/^\/\*$/d; /^!\/debian\/$/d' .gitignore
+fi
+
+n=0
+while read -r p; do
+	case "$p" in ''|'#'*) continue ;; esac
+	git am -q --keep-cr "$TOP/patches/$p" || die "patches/$p does not apply"
+	n=$((n + 1))
+done <"$TOP/patches/series"
+step "work tree ready: $TREE ($n patches on $BASE_TAG $(git rev-parse --short "$BASE_TAG"))"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Turn the guests' result logs into one line per test case and the closing
+# "N passed, N failed, N skipped".
+#
+#   results.sh TOPOLOGY...
+#
+# Reads $BUILD/logs/TOPOLOGY-test.out. A test plan (tests/*.test) that
+# declares a topology but did not finish there counts as a failure, and so
+# does a guest failure (hang, splat). Exits non-zero on any failure or when
+# no test ran at all.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+pass=0 fail=0 skip=0
+result() {
+	echo "$1  $2"
+	case "$1" in
+	PASS) pass=$((pass + 1)) ;;
+	SKIP) skip=$((skip + 1)) ;;
+	*) fail=$((fail + 1)) ;;
+	esac
+}
+
+for topo in "$@"; do
+	out=$BUILD/logs/$topo-test.out
+	[ -f "$out" ] || { result FAIL "$topo: no result log"; continue; }
+	test="" failed=""
+	while IFS= read -r line; do
+		case "$line" in
+		"tb: run "*) test=${line#tb: run } failed="" ;;
+		"tb: exit "*)
+			read -r name rc <<<"${line#tb: exit }"
+			# kselftest: 0 pass, 4 all skipped; a case failing already counted
+			case "$rc" in 0|4) ;; *) [ -n "$failed" ] ||
+				result FAIL "$topo $name: exited with $rc" ;;
+			esac
+			test="" ;;
+		"tb: guest-failure "*) result FAIL "$topo guest: ${line#tb: guest-failure }" ;;
+		"ok "*"# SKIP"*) result SKIP "$topo $test ${line#ok * }" ;;
+		"ok "*) result PASS "$topo $test ${line#ok * }" ;;
+		"not ok "*) result FAIL "$topo $test ${line#not ok * }"; failed=1 ;;
+		esac
+	done <"$out"
+	for plan in "$TOP"/tests/*.test; do
+		name=$(basename "$plan" .test)
+		TOPOLOGIES=""
+		. "$plan"
+		case " $TOPOLOGIES " in *" $topo "*) ;; *) continue ;; esac
+		grep -q "^tb: exit $name " "$out" ||
+			result FAIL "$topo $name: did not finish"
+	done
+done
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ] && [ $((pass + skip)) -gt 0 ]
