@@ -50,7 +50,7 @@ static void print_devices(char **bdfs, int nr)
 		printf("  %s  [%04x:%04x]  IOMMU group %d%s  cdev %s\n",
 		       bdfs[i], vendor, device, group,
 		       noiommu ? " (noiommu)" : "",
-		       vfio_pci_cdev_available(bdfs[i]) ? "yes" : "no");
+		       vfio_pci_cdev_usable(bdfs[i]) ? "yes" : "no (noiommu)");
 	}
 	vfio_pci_reset_domain_sysfs(bdfs[0], &domain);
 	printf("  reset domain of %s (sysfs):", bdfs[0]);
@@ -136,8 +136,8 @@ static int demo_mode(char **bdfs, int nr, enum vfio_open_mode mode)
 	int i, ret, armed;
 
 	printf("Hot reset through the %s path\n", mode_name[mode]);
-	if (mode == VFIO_OPEN_CDEV && !vfio_pci_cdev_available(bdfs[0])) {
-		printf("  skipped: %s has no vfio cdev (noiommu devices are group-only in 6.12)\n\n",
+	if (mode == VFIO_OPEN_CDEV && !vfio_pci_cdev_usable(bdfs[0])) {
+		printf("  skipped: %s has no usable vfio cdev (noiommu: no iommufd_ctx to prove ownership)\n\n",
 		       bdfs[0]);
 		return 0;
 	}
@@ -186,7 +186,7 @@ static int demo_denied(char **bdfs, int nr)
 	__u32 devid2;
 
 	printf("A denied hot reset\n");
-	if (nr >= 2 && vfio_pci_cdev_available(bdfs[1])) {
+	if (nr >= 2 && vfio_pci_cdev_usable(bdfs[1])) {
 		ret = vfio_pci_set_open(&set, VFIO_OPEN_CDEV, bdfs, 1);
 		ictx2 = open("/dev/iommu", O_RDWR);
 		if (!ret && ictx2 >= 0)
