@@ -37,7 +37,9 @@ for topo in "$@"; do
 			esac
 			test="" ;;
 		"tb: guest-failure "*) result FAIL "$topo guest: ${line#tb: guest-failure }" ;;
-		"ok "*"# SKIP"*) result SKIP "$topo $test ${line#ok * }" ;;
+		"ok "*"# SKIP"*)
+			case_=${line#ok * }
+			result SKIP "$topo $test ${case_%% # SKIP*}:${case_#* # SKIP}" ;;
 		"ok "*) result PASS "$topo $test ${line#ok * }" ;;
 		"not ok "*) result FAIL "$topo $test ${line#not ok * }"; failed=1 ;;
 		esac

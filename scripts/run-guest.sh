@@ -47,6 +47,7 @@ rc=0
 with_progress "guest $topo" timeout -k 10 "$timeout" \
 	qemu-system-x86_64 "${args[@]}" </dev/null 2>"$qemu_log" || rc=$?
 took=$((SECONDS - start))
+sed -i 's/\r$//' "$out" 2>/dev/null || true	# the tty's CRLF line ends
 
 fail=""
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then

@@ -133,7 +133,7 @@ static int demo_mode(char **bdfs, int nr, enum vfio_open_mode mode)
 {
 	struct vfio_pci_set set;
 	double t0, ms;
-	int i, ret, armed;
+	int i, n, ret, armed;
 
 	printf("Hot reset through the %s path\n", mode_name[mode]);
 	if (mode == VFIO_OPEN_CDEV && !vfio_pci_cdev_usable(bdfs[0])) {
@@ -165,18 +165,20 @@ static int demo_mode(char **bdfs, int nr, enum vfio_open_mode mode)
 	else
 		printf("  VFIO_DEVICE_PCI_HOT_RESET on %s with a zero-length array: %s in %.1f ms\n",
 		       set.dev[0].bdf, ret ? strerror(-ret) : "ok", ms);
-	printf("  %d of %d probe registers back at their reset value:\n",
-	       show_probes(set.dev, set.nr), armed);
+	printf("  probe registers after the reset (%d written):\n", armed);
+	n = show_probes(set.dev, set.nr);
+	printf("  %d of them back at their reset value\n", n);
 	printf("\n");
 	vfio_pci_set_close(&set);
 	return ret ? 1 : 0;
 }
 
 /*
- * A denied reset. With two functions and cdevs: each opened through its
- * own iommufd, so the zero-length array (which proves only the caller's
- * iommufd_ctx) does not cover the other. Otherwise: a group user passing
- * no group fd.
+ * A denied reset. With two functions in different IOMMU groups and cdevs:
+ * each opened through its own iommufd, so the zero-length array (which
+ * proves only the caller's iommufd_ctx) does not cover the other. (Two
+ * functions of one group cannot be split over two iommufds at all.)
+ * Otherwise: a group user passing no group fd.
  */
 static int demo_denied(char **bdfs, int nr)
 {
@@ -186,7 +188,9 @@ static int demo_denied(char **bdfs, int nr)
 	__u32 devid2;
 
 	printf("A denied hot reset\n");
-	if (nr >= 2 && vfio_pci_cdev_usable(bdfs[1])) {
+	if (nr >= 2 && vfio_pci_cdev_usable(bdfs[1]) &&
+	    vfio_pci_sysfs_group(bdfs[0], NULL) !=
+	    vfio_pci_sysfs_group(bdfs[1], NULL)) {
 		ret = vfio_pci_set_open(&set, VFIO_OPEN_CDEV, bdfs, 1);
 		ictx2 = open("/dev/iommu", O_RDWR);
 		if (!ret && ictx2 >= 0)
@@ -217,7 +221,8 @@ static int demo_denied(char **bdfs, int nr)
 	printf("  VFIO_DEVICE_PCI_HOT_RESET on %s with a zero-length array: %s (errno %d)\n",
 	       set.dev[0].bdf, ret ? strerror(-ret) : "ok (unexpected)", -ret);
 	printf("  reason: %s\n", why);
-	printf("  probe registers untouched (%d at reset value):\n",
+	printf("  probe register after the denied reset:\n");
+	printf("  %d of them at their reset value (nothing was reset)\n",
 	       show_probes(set.dev, 1));
 	printf("\n");
 	if (fd2 >= 0)
