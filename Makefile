@@ -3,7 +3,7 @@
 
 SCRIPTS := scripts
 
-.PHONY: all deps tree kernel tests initramfs guest demo test export clean distclean
+.PHONY: all deps tree kernel tests initramfs guest demo check check-gates test export clean distclean
 
 all: guest
 
@@ -28,6 +28,15 @@ guest: kernel initramfs
 
 demo: guest
 	@$(SCRIPTS)/demo.sh
+
+# The maintainer's gates on patches/ (checkpatch, bisect build with W=1,
+# sparse, coccicheck, kernel-doc, git am, diffstat); check-gates proves
+# each gate catches the defect it is for.
+check: tree
+	@$(SCRIPTS)/check.sh
+
+check-gates: tree
+	@$(SCRIPTS)/check-gates.sh
 
 test: guest
 	@$(SCRIPTS)/run-tests.sh

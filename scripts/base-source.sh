@@ -28,9 +28,9 @@ mkdir -p "$dl"
 deb=$(ls "$dl"/${DEB_PKG}_*.deb 2>/dev/null | head -n 1 || true)
 if [ -z "$deb" ]; then
 	step "downloading $DEB_PKG=$DEB_VERSION"
-	if ! (cd "$dl" && apt-get download "$DEB_PKG=$DEB_VERSION"); then
+	if ! (cd "$dl" && apt-get -o APT::Sandbox::User=root download "$DEB_PKG=$DEB_VERSION"); then
 		step "WARNING: $DEB_PKG $DEB_VERSION is gone from the archive; using the newest 6.12"
-		(cd "$dl" && apt-get download "$DEB_PKG")
+		(cd "$dl" && apt-get -o APT::Sandbox::User=root download "$DEB_PKG")
 	fi
 	deb=$(ls "$dl"/${DEB_PKG}_*.deb | head -n 1)
 fi

@@ -6,21 +6,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TREE/.git" ] || die "no work tree at $TREE (scripts/mktree.sh)"
-frag=$TOP/config/testbed.config
-mkdir -p "$OBJ"
-kmake() { make -s -C "$TREE" O="$OBJ" ARCH=x86_64 CC="$(make_cc)" "$@"; }
-
-if [ ! -f "$OBJ/.config" ] || [ "$frag" -nt "$OBJ/.config" ]; then
-	step "configuring: allnoconfig + ${frag#$TOP/}"
-	kmake KCONFIG_ALLCONFIG="$frag" allnoconfig >/dev/null
-	missing=$(grep -E '^CONFIG_' "$frag" | while read -r line; do
-		grep -qxF "$line" "$OBJ/.config" || echo "$line"
-	done)
-	[ -z "$missing" ] || die "config fragment lines lost (unmet dependencies):
-$missing"
-fi
-
+kernel_configure "$TREE" "$OBJ"
 step "building bzImage (-j$JOBS)"
 start=$SECONDS
-with_progress "kernel build" kmake -j"$JOBS" bzImage
+with_progress "kernel build" kmake "$TREE" "$OBJ" -j"$JOBS" bzImage
 step "kernel built in $((SECONDS - start)) s: $OBJ/arch/x86/boot/bzImage"

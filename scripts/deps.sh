@@ -10,7 +10,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
-      rsync git python3 ccache sparse coccinelle busybox-static)
+      rsync git python3 python3-ply python3-git ccache sparse coccinelle
+      busybox-static ocaml-nox ocaml-findlib)
 bpo=/etc/apt/sources.list.d/bookworm-backports.list
 
 qemu_ok() {

@@ -39,3 +39,25 @@ make_cc() {
 		echo gcc
 	fi
 }
+
+# kmake SRC OBJ ARGS...: make in kernel tree SRC, out of tree in OBJ.
+kmake() {
+	local src=$1 obj=$2
+	shift 2
+	make -s -C "$src" O="$obj" ARCH=x86_64 CC="$(make_cc)" "$@"
+}
+
+# kernel_configure SRC OBJ: allnoconfig + config/testbed.config, when the
+# fragment is newer than OBJ/.config; every fragment line must survive.
+kernel_configure() {
+	local src=$1 obj=$2 frag=$TOP/config/testbed.config missing
+	mkdir -p "$obj"
+	[ ! -f "$obj/.config" ] || [ "$frag" -nt "$obj/.config" ] || return 0
+	step "configuring $obj: allnoconfig + ${frag#"$TOP"/}"
+	kmake "$src" "$obj" KCONFIG_ALLCONFIG="$frag" allnoconfig >/dev/null
+	missing=$(grep -E '^CONFIG_' "$frag" | while read -r line; do
+		grep -qxF "$line" "$obj/.config" || echo "$line"
+	done)
+	[ -z "$missing" ] || die "config fragment lines lost (unmet dependencies):
+$missing"
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Turn the guests' result logs into one line per test case and the closing
-# "N passed, N failed, N skipped".
+# Turn the gates' results and the guests' result logs into one line per
+# test case and the closing "N passed, N failed, N skipped".
 #
 #   results.sh TOPOLOGY...
 #
@@ -21,6 +21,13 @@ result() {
 	*) fail=$((fail + 1)) ;;
 	esac
 }
+
+for f in "$BUILD/logs/check.results" "$BUILD/logs/check-gates.results"; do
+	[ -f "$f" ] || continue
+	while read -r status rest; do
+		result "$status" "$rest"
+	done <"$f"
+done
 
 for topo in "$@"; do
 	out=$BUILD/logs/$topo-test.out

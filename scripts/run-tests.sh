@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Boot every topology that a test plan (tests/*.test) declares, in test
-# mode, then print the per-test results and the summary line.
+# Everything make test runs: the gates of make check and their self-test,
+# then every topology that a test plan (tests/*.test) declares, booted in
+# test mode; then the per-test results and the summary line.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -10,6 +11,8 @@ topos=$(for plan in "$TOP"/tests/*.test; do
 done | sort -u)
 [ -z "${TOPOS:-}" ] || topos=$TOPOS
 
+"$TOP/scripts/check.sh" || true
+"$TOP/scripts/check-gates.sh" || true
 for topo in $topos; do
 	"$TOP/scripts/run-guest.sh" "$topo" test || true
 done

@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: the gates a VFIO maintainer runs before reading the series.
+#
+# The series is taken from patches/ (not from the work tree): git am applies
+# it to the pristine base in a scratch worktree ($CK/tree), and every gate
+# judges what that produced. Each gate prints one line,
+#   PASS  check GATE: detail     or     FAIL  check GATE: detail
+# also written to $BUILD/logs/check.results for the summary of make test.
+# Warnings the base already has never fail a gate; new ones always do.
+# Results for unchanged trees are cached in $CK/cache, keyed by git tree id.
+#
+#   PATCHES=DIR        check another series (scripts/check-gates.sh)
+#   CHECK_GATES="..."  run only these gates (am always runs)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+PATCHES=${PATCHES:-$TOP/patches}
+GATES=${CHECK_GATES:-diffstat checkpatch build sparse coccicheck kernel-doc}
+CK=$BUILD/check
+WT=$CK/tree
+CO=$CK/obj
+ALLOW=$TOP/config/checkpatch-allow.txt
+RESULTS=${CHECK_RESULTS:-$BUILD/logs/check.results}
+DIRS=(drivers/vfio/ drivers/iommu/iommufd/)
+mkdir -p "$CK/cache" "$(dirname "$RESULTS")"
+: >"$RESULTS"
+failed=0
+
+gate() {
+	printf '%s  check %s: %s\n' "$1" "$2" "$3" | tee -a "$RESULTS"
+	[ "$1" = PASS ] || failed=1
+}
+
+# "file:line:col: warning: text" -> "COUNT file: warning: text": line
+# numbers go (patches move code), how often each warning occurs stays.
+normalize() {
+	sed -E -e "s#^($CO|$WT)/##" -e 's/^([^: ]+):[0-9]+(:[0-9]+)?:/\1:/' |
+		LC_ALL=C sort | uniq -c | sed 's/^ *//' | LC_ALL=C sort
+}
+
+# Lines of $2 not in $1: new warnings, or more of one than the base has.
+new_lines() { LC_ALL=C comm -13 "$1" "$2"; }
+total() { awk '{ n += $1 } END { print n + 0 }' "$1"; }
+checkout() { git -C "$WT" checkout -q -f --detach "$1"; }
+
+# --- the series applies to a pristine base -----------------------------------
+gate_am() {
+	local p
+	step "check: applying ${PATCHES#"$TOP"/} to the pristine base"
+	if [ ! -d "$WT" ]; then
+		git -C "$TREE" worktree prune
+		git -C "$TREE" worktree add -q --detach "$WT" "$BASE_TAG"
+	fi
+	git -C "$WT" am --abort >/dev/null 2>&1 || true
+	checkout "$BASE_TAG"
+	for p in "${series[@]}"; do
+		if ! git -C "$WT" am -q --keep-cr "$PATCHES/$p" >"$CK/am.log" 2>&1; then
+			gate FAIL am "$p does not apply: $(head -n 1 "$CK/am.log")"
+			git -C "$WT" am --abort >/dev/null 2>&1 || true
+			return 1
+		fi
+	done
+	HEAD=$(git -C "$WT" rev-parse HEAD)
+	gate PASS am "${#series[@]} patches apply to $BASE_TAG with git am"
+}
+
+# --- the cover letter's diffstat is the series' ------------------------------
+gate_diffstat() {
+	local want have
+	want=$(git -C "$WT" diff --shortstat "$BASE_TAG" "$HEAD" | sed 's/^ *//')
+	have=$(grep -E '^ [0-9]+ files? changed' "$PATCHES/0000-cover-letter.patch" |
+		sed 's/^ *//' || true)
+	if [ -n "$want" ] && [ "$want" = "$have" ]; then
+		gate PASS diffstat "cover letter: $have"
+	else
+		gate FAIL diffstat "cover letter says '${have:-nothing}', the series makes '$want'"
+	fi
+}
+
+# --- checkpatch --strict on every patch --------------------------------------
+# config/checkpatch-allow.txt: "PATCH-GLOB TYPE  # why"; a finding of that
+# type in a patch whose file name matches the glob passes.
+allowed() {	# $1 patch file name, $2 checkpatch type
+	local glob type _
+	while read -r glob type _; do
+		case "$glob" in ''|'#'*) continue ;; esac
+		# shellcheck disable=SC2053
+		[[ "$1" == $glob && "$2" == "$type" ]] && return 0
+	done <"$ALLOW"
+	return 1
+}
+
+gate_checkpatch() {
+	local p line type bad=""
+	step "check: checkpatch --strict"
+	for p in "${series[@]}"; do
+		# spdxcheck.py wants Debian's python3 (python3-ply, python3-git)
+		while IFS= read -r line; do
+			type=$(sed -nE 's/^[^ ]+ (ERROR|WARNING|CHECK):([A-Z_0-9]+):.*/\2/p' <<<"$line")
+			[ -n "$type" ] && ! allowed "$p" "$type" || continue
+			bad+="$p: ${line#*: }"$'\n'
+		done < <(PATH=/usr/bin:$PATH "$WT/scripts/checkpatch.pl" --strict \
+			--terse --show-types --no-summary "$PATCHES/$p" 2>/dev/null || true)
+	done
+	if [ -z "$bad" ]; then
+		gate PASS checkpatch "${#series[@]} patches, no finding outside $(basename "$ALLOW")"
+	else
+		gate FAIL checkpatch "$(grep -c . <<<"$bad") finding(s): $(head -n 3 <<<"$bad" | tr '\n' ' ')"
+	fi
+}
+
+# --- each patch builds alone: W=1 objects, sparse, selftests -----------------
+# For the base and every commit: the objects of drivers/vfio and
+# drivers/iommu/iommufd rebuilt with W=1, sparse (C=2) over them, and the
+# vfio selftests. Writes $CK/cache/<tree>.{w1,sparse,ksft,rc}; prints the
+# path prefix.
+build_commit() {
+	local out rc=0
+	out=$CK/cache/$(git -C "$WT" rev-parse "$1^{tree}")
+	if [ ! -f "$out.rc" ]; then
+		checkout "$1"
+		rm -rf "$CO/drivers/vfio" "$CO/drivers/iommu/iommufd"
+		kmake "$WT" "$CO" -j"$JOBS" W=1 "${DIRS[@]}" 2>"$out.w1.raw" >/dev/null || rc=$?
+		[ "$rc" != 0 ] || kmake "$WT" "$CO" -j"$JOBS" C=2 "${DIRS[@]}" \
+			2>"$out.sparse.raw" >/dev/null || rc=$?
+		: >"$out.ksft"
+		if [ "$rc" = 0 ] && [ -d "$WT/tools/testing/selftests/vfio" ]; then
+			kmake "$WT" "$CO" headers >/dev/null 2>&1 || rc=$?
+			mkdir -p "$CK/ksft"
+			make -s -C "$WT/tools/testing/selftests/vfio" OUTPUT="$CK/ksft" \
+				KHDR_INCLUDES="-isystem $CO/usr/include" >"$out.ksft" 2>&1 || rc=$?
+			! grep -qE 'warning:|error:' "$out.ksft" || rc=1
+		fi
+		grep -E 'warning:|error:' "$out.w1.raw" | normalize >"$out.w1" || true
+		grep -E 'warning:|error:' "$out.sparse.raw" 2>/dev/null | normalize >"$out.sparse" || true
+		echo "$rc" >"$out.rc"
+	fi
+	echo "$out"
+}
+
+gate_build_sparse() {
+	local base c n=0 out subj w s broken="" w1="" sp=""
+	kernel_configure "$WT" "$CO"
+	step "check: building every commit (W=1, sparse, selftests)"
+	base=$(build_commit "$BASE_TAG")
+	[ "$(cat "$base.rc")" = 0 ] || die "the base does not build: $base.w1.raw"
+	for c in $(git -C "$WT" rev-list --reverse "$BASE_TAG..$HEAD"); do
+		n=$((n + 1))
+		subj=$(git -C "$WT" log -1 --format=%s "$c")
+		out=$(build_commit "$c")
+		if [ "$(cat "$out.rc")" != 0 ]; then
+			broken+="patch $n ($subj) does not build: $(cat "$out.w1.raw" "$out.ksft" |
+				grep -m 1 -E 'error|warning'); "
+			continue
+		fi
+		w=$(new_lines "$base.w1" "$out.w1")
+		[ -z "$w" ] || w1+="patch $n: $(head -n 2 <<<"$w" | tr '\n' ' '); "
+		s=$(new_lines "$base.sparse" "$out.sparse")
+		[ -z "$s" ] || sp+="patch $n: $(head -n 2 <<<"$s" | tr '\n' ' '); "
+	done
+	checkout "$HEAD"
+	if [[ " $GATES " == *" build "* ]]; then
+		if [ -z "$broken$w1" ]; then
+			gate PASS build "each of $n patches builds alone, no new W=1 warning ($(total "$base.w1") on the base)"
+		else
+			gate FAIL build "$broken$w1"
+		fi
+	fi
+	if [[ " $GATES " == *" sparse "* ]]; then
+		if [ -z "$broken$sp" ]; then
+			gate PASS sparse "no new warning in ${DIRS[*]} ($(total "$base.sparse") on the base)"
+		else
+			gate FAIL sparse "${sp:-not every patch builds}"
+		fi
+	fi
+}
+
+# --- coccicheck MODE=report M=drivers/vfio -----------------------------------
+cocci() {	# $1 commit; prints the path of its normalized report
+	local out
+	out=$CK/cache/cocci-$(git -C "$WT" rev-parse "$1:drivers/vfio")
+	if [ ! -f "$out" ]; then
+		checkout "$1"
+		step "check: coccicheck on drivers/vfio at $(git -C "$WT" log -1 --format=%h "$1") (about 1 min)"
+		if ! with_progress coccicheck kmake "$WT" "$CO" coccicheck \
+			MODE=report M=drivers/vfio J="$JOBS" >"$out.raw" 2>&1; then
+			echo "coccicheck failed: $(grep -m 1 -iE 'error|fail|not found' "$out.raw")" >&2
+			return 1
+		fi
+		grep -E '^[^ ]+\.[ch]:[0-9]+' "$out.raw" | normalize >"$out" || true
+	fi
+	echo "$out"
+}
+
+gate_coccicheck() {
+	local cb ch c
+	kernel_configure "$WT" "$CO"
+	if ! cb=$(cocci "$BASE_TAG") || ! ch=$(cocci "$HEAD"); then
+		c="coccicheck itself failed (see $CK/cache/cocci-*.raw)"
+	else
+		c=$(new_lines "$cb" "$ch")
+	fi
+	checkout "$HEAD"
+	if [ -z "$c" ]; then
+		gate PASS coccicheck "no new report in drivers/vfio ($(total "$cb") on the base)"
+	else
+		gate FAIL coccicheck "$(head -n 3 <<<"$c" | tr '\n' ' ')"
+	fi
+}
+
+# --- kernel-doc on every touched kernel file ---------------------------------
+# No new kernel-doc warning, and every new non-static function in kernel
+# code has a kernel-doc comment.
+kdoc_warnings() {	# $1 file to read, $2 name to report it under
+	"$WT/scripts/kernel-doc" -none -Wall "$1" 2>&1 | sed "s#^$1:#$2:#" | normalize
+}
+
+gate_kernel_doc() {
+	local f fn files bad="" w
+	files=$(git -C "$WT" diff --name-only --diff-filter=AM "$BASE_TAG" "$HEAD" -- \
+		'*.c' '*.h' | grep -v '^tools/' || true)
+	for f in $files; do
+		git -C "$WT" show "$BASE_TAG:$f" >"$CK/kdoc.base" 2>/dev/null || : >"$CK/kdoc.base"
+		kdoc_warnings "$CK/kdoc.base" "$f" >"$CK/kdoc.old"
+		kdoc_warnings "$WT/$f" "$f" >"$CK/kdoc.new"
+		w=$(new_lines "$CK/kdoc.old" "$CK/kdoc.new")
+		[ -z "$w" ] || bad+="$(head -n 2 <<<"$w" | tr '\n' ' '); "
+		case "$f" in *.c) ;; *) continue ;; esac
+		# function definitions the patches add: "type name(" at column 0,
+		# not static (on that line or the one before)
+		for fn in $(git -C "$WT" diff -U0 "$BASE_TAG" "$HEAD" -- "$f" |
+			sed -nE 's/^\+([a-z_][a-z0-9_ ]*[ *])?([a-z_][a-z0-9_]*)\(.*[^;]$/\2/p' |
+			sort -u); do
+			grep -B1 -E "^([a-z_].*[ *])?$fn\(" "$WT/$f" | grep -qw static && continue
+			"$WT/scripts/kernel-doc" -rst -function "$fn" "$WT/$f" 2>/dev/null |
+				grep -q 'c:function::' || bad+="$f: $fn() has no kernel-doc; "
+		done
+	done
+	if [ -z "$bad" ]; then
+		gate PASS kernel-doc "no new warning, no undocumented new function in $(wc -w <<<"$files") touched kernel file(s)"
+	else
+		gate FAIL kernel-doc "$bad"
+	fi
+}
+
+[ -d "$TREE/.git" ] || die "no work tree at $TREE (make tree)"
+series=()
+while read -r p; do
+	case "$p" in ''|'#'*) ;; *) series+=("$p") ;; esac
+done <"$PATCHES/series"
+
+gate_am || exit 1
+for g in $GATES; do
+	case "$g" in
+	diffstat) gate_diffstat ;;
+	checkpatch) gate_checkpatch ;;
+	build) gate_build_sparse ;;
+	sparse) [[ " $GATES " == *" build "* ]] || gate_build_sparse ;;
+	coccicheck) gate_coccicheck ;;
+	kernel-doc) gate_kernel_doc ;;
+	*) die "unknown gate $g" ;;
+	esac
+done
+exit "$failed"
