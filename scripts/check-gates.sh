@@ -46,7 +46,7 @@ plant() {
 	out=$(PATCHES=$dir CHECK_GATES=$gate CHECK_RESULTS=$CK/planted.results \
 		"$TOP/scripts/check.sh" 2>/dev/null || true)
 	if grep -q "^FAIL  check $gate: .*$expect" <<<"$out"; then
-		echo "PASS  check-gates $name: caught by $gate ($(grep -o "^FAIL  check $gate: .*" <<<"$out" | cut -c 1-160))" |
+		echo "PASS  check-gates $name: caught by $gate: $(sed -n "s/^FAIL  check $gate: //p" <<<"$out" | cut -c 1-140)" |
 			tee -a "$RESULTS"
 	else
 		echo "FAIL  check-gates $name: $gate did not catch it: $(grep "check $gate" <<<"$out")" |
