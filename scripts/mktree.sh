@@ -15,8 +15,9 @@ origin=$(cat .base-origin)
 rm .base-origin
 step "committing the pristine base ($origin)"
 git init -q -b "$BRANCH"
-git config user.name "${GIT_AUTHOR_NAME:-vfio-reset}"
-git config user.email "${GIT_AUTHOR_EMAIL:-vfio-reset@localhost}"
+# The identity commits and the cover letter's From: are made under.
+git config user.name "${GIT_AUTHOR_NAME:-VFIO Reset Team}"
+git config user.email "${GIT_AUTHOR_EMAIL:-vfio-reset@example.org}"
 git config core.abbrev 12
 git add -A -f .
 export GIT_AUTHOR_NAME=Base GIT_AUTHOR_EMAIL=base@localhost
@@ -27,12 +28,14 @@ unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
 unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 git tag -f "$BASE_TAG" >/dev/null
 
-# Debian's .gitignore ignores everything at the top level ("/*"), which hides
-# new files from git status. Drop that rule from the working copy only: the
-# base commit stays pristine and git does not see the local edit.
+# Debian's .gitignore ignores everything at the top level ("/*") and, unlike
+# upstream's, every .gitignore below it (".*"), which hides new files from
+# git status. Mend the working copy only: the base commit stays pristine and
+# git does not see the local edit.
 if grep -qx '/\*' .gitignore; then
 	git update-index --skip-worktree .gitignore
 	sed -i '/^\/\*$/d; /^!\/debian\/$/d' .gitignore
+	grep -qx '!.gitignore' .gitignore || echo '!.gitignore' >>.gitignore
 fi
 
 n=0
