@@ -3,7 +3,7 @@
 
 SCRIPTS := scripts
 
-.PHONY: all deps tree kernel tests initramfs guest demo check check-gates test export clean distclean
+.PHONY: all deps tree kernel tests initramfs guest demo check check-gates kunit test export clean distclean
 
 all: guest
 
@@ -37,6 +37,10 @@ check: tree
 
 check-gates: tree
 	@$(SCRIPTS)/check-gates.sh
+
+# The KUnit suite through kunit.py (a kernel of its own, in build/kunit).
+kunit: tree
+	@$(SCRIPTS)/kunit.sh
 
 test: guest
 	@$(SCRIPTS)/run-tests.sh

@@ -16,6 +16,7 @@ for app in $("$busybox" --list); do
 	[ -e "$root/bin/$app" ] || ln -s busybox "$root/bin/$app"
 done
 install -m 755 "$TOP/guest/init" "$root/init"
+install -m 755 "$TOP/guest/kunit-results" "$root/usr/lib/vfio-tb/"
 cp "$TOP"/topologies/*.topo "$root/etc/vfio-tb/topologies/"
 cp "$TOP"/tests/*.test "$root/etc/vfio-tb/tests/"
 if [ -d "$BUILD/guest-bin" ]; then

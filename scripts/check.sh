@@ -227,10 +227,11 @@ gate_kernel_doc() {
 		w=$(new_lines "$CK/kdoc.old" "$CK/kdoc.new")
 		[ -z "$w" ] || bad+="$(head -n 2 <<<"$w" | tr '\n' ' '); "
 		case "$f" in *.c) ;; *) continue ;; esac
-		# function definitions the patches add: "type name(" at column 0,
-		# not static (on that line or the one before)
+		# function definitions the patches add: "type name(" at column 0
+		# (VISIBLE_IF_KUNIT ones too), not static (on that line or the
+		# one before)
 		for fn in $(git -C "$WT" diff -U0 "$BASE_TAG" "$HEAD" -- "$f" |
-			sed -nE 's/^\+([a-z_][a-z0-9_ ]*[ *])?([a-z_][a-z0-9_]*)\(.*[^;]$/\2/p' |
+			sed -nE 's/^\+([A-Za-z_][A-Za-z0-9_ ]*[ *])?([a-z_][a-z0-9_]*)\(.*[^;]$/\2/p' |
 			sort -u); do
 			grep -B1 -E "^([a-z_].*[ *])?$fn\(" "$WT/$f" | grep -qw static && continue
 			"$WT/scripts/kernel-doc" -rst -function "$fn" "$WT/$f" 2>/dev/null |

@@ -29,13 +29,13 @@ unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE
 git tag -f "$BASE_TAG" >/dev/null
 
 # Debian's .gitignore ignores everything at the top level ("/*") and, unlike
-# upstream's, every .gitignore below it (".*"), which hides new files from
-# git status. Mend the working copy only: the base commit stays pristine and
+# upstream's, every .gitignore and .kunitconfig below it (".*"), which hides
+# new files from git status. Mend the working copy only: the base commit stays pristine and
 # git does not see the local edit.
 if grep -qx '/\*' .gitignore; then
 	git update-index --skip-worktree .gitignore
 	sed -i '/^\/\*$/d; /^!\/debian\/$/d' .gitignore
-	grep -qx '!.gitignore' .gitignore || echo '!.gitignore' >>.gitignore
+	printf '!.gitignore\n!.kunitconfig\n' >>.gitignore
 fi
 
 n=0
