@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Everything make test runs: the gates of make check and their self-test,
-# the KUnit suite through kunit.py, then every topology that a test plan (tests/*.test) declares, booted in
+# the KUnit suite through kunit.py, the proof that a splat or a hang fails
+# a guest run, then every topology that a test plan (tests/*.test) declares, booted in
 # test mode; then the per-test results and the summary line.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,6 +16,7 @@ rm -f "$BUILD"/logs/*.results
 "$TOP/scripts/check.sh" || true
 "$TOP/scripts/check-gates.sh" || true
 "$TOP/scripts/kunit.sh" || true
+"$TOP/scripts/check-splat.sh" || true
 for topo in $topos; do
 	"$TOP/scripts/run-guest.sh" "$topo" test || true
 done

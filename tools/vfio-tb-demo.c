@@ -92,7 +92,7 @@ static void print_info(struct vfio_pci_dev *dev, enum vfio_open_mode mode)
 	free(info);
 }
 
-/* Write each function's probe register; return how many were written. */
+/* Write each function's probe register; return how many hold the value. */
 static int arm_probes(struct vfio_pci_dev *devs, int nr)
 {
 	int i, n = 0;
@@ -100,11 +100,7 @@ static int arm_probes(struct vfio_pci_dev *devs, int nr)
 	for (i = 0; i < nr; i++) {
 		const struct vfio_reset_probe *p = vfio_reset_probe_find(devs[i].bdf);
 
-		if (!p || vfio_pci_enable_memory(devs[i].fd) ||
-		    vfio_pci_bar_write32(devs[i].fd, p->bar, p->offset,
-					 0xa5a5a5a5 & p->mask))
-			continue;
-		n++;
+		n += p && vfio_reset_probe_arm(devs[i].fd, p) > 0;
 	}
 	return n;
 }
@@ -118,11 +114,10 @@ static int show_probes(struct vfio_pci_dev *devs, int nr)
 		const struct vfio_reset_probe *p = vfio_reset_probe_find(devs[i].bdf);
 		__u32 val;
 
-		if (!p || vfio_pci_enable_memory(devs[i].fd) ||
-		    vfio_pci_bar_read32(devs[i].fd, p->bar, p->offset, &val))
+		if (!p || vfio_reset_probe_read(devs[i].fd, p, &val))
 			continue;
 		printf("    %s %s = 0x%08x (written 0x%08x, reset value 0x%08x)\n",
-		       devs[i].bdf, p->name, val, 0xa5a5a5a5 & p->mask,
+		       devs[i].bdf, p->name, val, vfio_reset_probe_pattern(p),
 		       p->reset_value);
 		n += val == p->reset_value;
 	}
@@ -165,7 +160,8 @@ static int demo_mode(char **bdfs, int nr, enum vfio_open_mode mode)
 	else
 		printf("  VFIO_DEVICE_PCI_HOT_RESET on %s with a zero-length array: %s in %.1f ms\n",
 		       set.dev[0].bdf, ret ? strerror(-ret) : "ok", ms);
-	printf("  probe registers after the reset (%d written):\n", armed);
+	printf("  probe registers after the reset (%d holding what was written):\n",
+	       armed);
 	n = show_probes(set.dev, set.nr);
 	printf("  %d of them back at their reset value\n", n);
 	printf("\n");
