@@ -4,7 +4,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-topo=${DEMO_TOPOLOGY:-a}
+topo=${DEMO_TOPOLOGY:-j}
 rc=0
 "$TOP/scripts/run-guest.sh" "$topo" demo || rc=$?
 echo

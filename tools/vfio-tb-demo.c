@@ -8,6 +8,9 @@
  * VFIO_DEVICE_GET_PCI_HOT_RESET_INFO answer of each device, one hot reset
  * through the group path and one through the cdev path with their latency
  * and proof that the reset happened, and one denied reset with its errno.
+ * Where the domain has two IOMMU groups with cdevs, the denied reset is of
+ * a user whose functions sit in two iommufd_ctx, and the same user then
+ * resets the domain with its device fds.
  *
  * Built against the kselftest helpers (vfio_pci_util.c) of the series.
  */
@@ -69,11 +72,13 @@ static void print_info(struct vfio_pci_dev *dev, enum vfio_open_mode mode)
 		printf("  INFO from %s: %s\n", dev->bdf, strerror(-err));
 		return;
 	}
-	printf("  INFO from %s (%s): flags 0x%x%s%s, %u affected\n", dev->bdf,
-	       mode_name[mode], info->flags,
+	printf("  INFO from %s (%s): flags 0x%x%s%s%s, %u affected\n",
+	       dev->bdf, mode_name[mode], info->flags,
 	       info->flags & VFIO_PCI_HOT_RESET_FLAG_DEV_ID ? " DEV_ID" : "",
 	       info->flags & VFIO_PCI_HOT_RESET_FLAG_DEV_ID_OWNED ?
-	       " DEV_ID_OWNED" : "", info->count);
+	       " DEV_ID_OWNED" : "",
+	       info->flags & VFIO_PCI_HOT_RESET_FLAG_DEVICE_FDS ?
+	       " DEVICE_FDS" : "", info->count);
 	for (i = 0; i < info->count; i++) {
 		struct vfio_pci_dependent_device *d = &info->devices[i];
 		char bdf[VFIO_BDF_LEN];
@@ -170,17 +175,42 @@ static int demo_mode(char **bdfs, int nr, enum vfio_open_mode mode)
 }
 
 /*
+ * Two functions of different IOMMU groups are both held by this user, as
+ * device fds: it resets the domain with them.
+ */
+static int demo_device_fds(struct vfio_pci_dev *devs)
+{
+	int fds[2] = { devs[0].fd, devs[1].fd };
+	double t0, ms;
+	int ret, n;
+
+	printf("The same user proves ownership with its device fds\n");
+	arm_probes(devs, 2);
+	t0 = now_ms();
+	ret = vfio_pci_hot_reset(devs[0].fd, fds, 2);
+	ms = now_ms() - t0;
+	printf("  VFIO_DEVICE_PCI_HOT_RESET on %s with the device fds of %s and %s: %s in %.1f ms\n",
+	       devs[0].bdf, devs[0].bdf, devs[1].bdf,
+	       ret ? strerror(-ret) : "ok", ms);
+	printf("  probe registers after the reset:\n");
+	n = show_probes(devs, 2);
+	printf("  %d of them back at their reset value\n\n", n);
+	return ret ? 1 : 0;
+}
+
+/*
  * A denied reset. With two functions in different IOMMU groups and cdevs:
  * each opened through its own iommufd, so the zero-length array (which
  * proves only the caller's iommufd_ctx) does not cover the other. (Two
- * functions of one group cannot be split over two iommufds at all.)
- * Otherwise: a group user passing no group fd.
+ * functions of one group cannot be split over two iommufds at all.) The
+ * device fds then prove both. Otherwise: a group user passing no group fd.
  */
 static int demo_denied(char **bdfs, int nr)
 {
+	struct vfio_pci_dev both[2] = {};
 	struct vfio_pci_set set;
 	const char *why;
-	int ret, fd2 = -1, ictx2 = -1;
+	int ret, fails = 0, fd2 = -1, ictx2 = -1;
 	__u32 devid2;
 
 	printf("A denied hot reset\n");
@@ -200,7 +230,11 @@ static int demo_denied(char **bdfs, int nr)
 		printf("  %s bound to iommufd A, %s bound to iommufd B (devid %u there)\n",
 		       bdfs[0], bdfs[1], devid2);
 		print_info(&set.dev[0], VFIO_OPEN_CDEV);
-		arm_probes(set.dev, 1);
+		both[0] = set.dev[0];
+		both[1] = set.dev[0];
+		snprintf(both[1].bdf, sizeof(both[1].bdf), "%s", bdfs[1]);
+		both[1].fd = fd2;
+		arm_probes(both, 2);
 		ret = vfio_pci_hot_reset(set.dev[0].fd, NULL, 0);
 		why = "another function of the domain is open in a different iommufd_ctx, which the zero-length array does not prove";
 	} else {
@@ -217,16 +251,19 @@ static int demo_denied(char **bdfs, int nr)
 	printf("  VFIO_DEVICE_PCI_HOT_RESET on %s with a zero-length array: %s (errno %d)\n",
 	       set.dev[0].bdf, ret ? strerror(-ret) : "ok (unexpected)", -ret);
 	printf("  reason: %s\n", why);
-	printf("  probe register after the denied reset:\n");
+	printf("  probe registers after the denied reset:\n");
 	printf("  %d of them at their reset value (nothing was reset)\n",
-	       show_probes(set.dev, 1));
+	       fd2 >= 0 ? show_probes(both, 2) : show_probes(set.dev, 1));
 	printf("\n");
-	if (fd2 >= 0)
+	fails += ret != -EINVAL;
+	if (fd2 >= 0) {
+		fails += demo_device_fds(both);
 		close(fd2);
+	}
 	if (ictx2 >= 0)
 		close(ictx2);
 	vfio_pci_set_close(&set);
-	return ret == -EINVAL ? 0 : 1;
+	return fails;
 }
 
 int main(int argc, char **argv)
