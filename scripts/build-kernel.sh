@@ -5,7 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-[ -d "$TREE/.git" ] || die "no work tree at $TREE (scripts/mktree.sh)"
+[ -e "$TREE/.git" ] || die "no work tree at $TREE (scripts/mktree.sh)"
 kernel_configure "$TREE" "$OBJ"
 step "building bzImage (-j$JOBS)"
 start=$SECONDS

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Build the guest's test programs, statically linked, into $BUILD/guest-bin:
-# the series' kselftests (tools/testing/selftests/vfio) and the demo tool.
+# the series' kselftests (tools/testing/selftests/vfio), the demo tool and
+# the benchmark (make bench), both linked with the kselftest helpers.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -17,6 +18,8 @@ step "building kselftests: tools/testing/selftests/vfio"
 make -s -C "$ksft" OUTPUT="$bin/vfio" KHDR_INCLUDES="-isystem $hdr" \
 	LDFLAGS=-static
 
-step "building vfio-tb-demo"
-gcc -Wall -Werror -O2 -static -isystem "$hdr" -I"$ksft" \
-	-o "$bin/vfio-tb-demo" "$TOP/tools/vfio-tb-demo.c" "$ksft/vfio_pci_util.c"
+for tool in vfio-tb-demo vfio-tb-bench; do
+	step "building $tool"
+	gcc -Wall -Werror -O2 -static -pthread -isystem "$hdr" -I"$ksft" \
+		-o "$bin/$tool" "$TOP/tools/$tool.c" "$ksft/vfio_pci_util.c"
+done

@@ -5,6 +5,8 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 TREE=${TREE:-$BUILD/linux}		# kernel git work tree (base + series)
 OBJ=${OBJ:-$BUILD/obj}			# out-of-tree kernel build (O=)
+BASE_TREE=${BASE_TREE:-$BUILD/base/linux}	# make bench: worktree of $BASE_TAG
+BASE_OBJ=${BASE_OBJ:-$BUILD/base/obj}		# ... and its build
 BASE_TAG=vfio-reset-base
 BRANCH=vfio-reset
 JOBS=${JOBS:-$(($(nproc) + 1))}
@@ -44,13 +46,16 @@ make_cc() {
 kmake() {
 	local src=$1 obj=$2
 	shift 2
-	make -s -C "$src" O="$obj" ARCH=x86_64 CC="$(make_cc)" "$@"
+	# Paths below $BUILD hashed relative to the object directory: the
+	# base kernel's build ($BASE_TREE, $BASE_OBJ) hits the series' objects.
+	CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD} make -s -C "$src" O="$obj" ARCH=x86_64 CC="$(make_cc)" "$@"
 }
 
-# kernel_configure SRC OBJ: allnoconfig + config/testbed.config, when the
-# fragment is newer than OBJ/.config; every fragment line must survive.
+# kernel_configure SRC OBJ: allnoconfig + config/testbed.config (or the
+# fragment $KCONFIG_FRAG), when the fragment is newer than OBJ/.config;
+# every fragment line must survive.
 kernel_configure() {
-	local src=$1 obj=$2 frag=$TOP/config/testbed.config missing
+	local src=$1 obj=$2 frag=${KCONFIG_FRAG:-$TOP/config/testbed.config} missing
 	mkdir -p "$obj"
 	[ ! -f "$obj/.config" ] || [ "$frag" -nt "$obj/.config" ] || return 0
 	step "configuring $obj: allnoconfig + ${frag#"$TOP"/}"

@@ -4,9 +4,11 @@
 #
 #   run-guest.sh TOPOLOGY MODE
 #
-# MODE is test, demo or probe (see guest/init). The guest console (ttyS0)
-# goes to $BUILD/logs/TOPOLOGY-MODE.console, its results (ttyS1) to
-# $BUILD/logs/TOPOLOGY-MODE.out. Fails when the guest did not finish within
+# MODE is test, demo, bench or probe (see guest/init). The guest console
+# (ttyS0) goes to $BUILD/logs/RUN.console, its results (ttyS1) to
+# $BUILD/logs/RUN.out, RUN being $RUN or TOPOLOGY-MODE. $KERNEL boots another
+# bzImage than the test kernel's; $GUEST_ARGS are more tb_*= parameters
+# for guest/init. Fails when the guest did not finish within
 # $GUEST_TIMEOUT seconds or when its console shows a kernel splat.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -18,14 +20,15 @@ file=$TOP/topologies/$topo.topo
 VIOMMU=on CMDLINE="" DEVICES=""
 . "$file"
 
-kernel=$OBJ/arch/x86/boot/bzImage
+kernel=${KERNEL:-$OBJ/arch/x86/boot/bzImage}
 initrd=$BUILD/initramfs.cpio.gz
 [ -f "$kernel" ] && [ -f "$initrd" ] || die "build the kernel and initramfs first"
 logs=$BUILD/logs
 mkdir -p "$logs"
-console=$logs/$topo-$mode.console
-out=$logs/$topo-$mode.out
-qemu_log=$logs/$topo-$mode.qemu
+run=${RUN:-$topo-$mode}
+console=$logs/$run.console
+out=$logs/$run.out
+qemu_log=$logs/$run.qemu
 rm -f "$console" "$out" "$qemu_log"
 
 # One vCPU: with two, TCG on a loaded 2-core host lost interrupts to the
@@ -34,7 +37,7 @@ args=(-machine q35,kernel-irqchip=split -accel "${ACCEL:-tcg}" -cpu max
       -smp 1 -m 1G -nodefaults -display none -no-reboot
       -kernel "$kernel" -initrd "$initrd"
       -serial "file:$console" -serial "file:$out")
-append="console=ttyS0 panic=-1 tb_topo=$topo tb_mode=$mode $CMDLINE"
+append="console=ttyS0 panic=-1 tb_topo=$topo tb_mode=$mode ${GUEST_ARGS:-} $CMDLINE"
 if [ "$VIOMMU" = on ]; then
 	args+=(-device intel-iommu,intremap=on,caching-mode=on)
 	append="$append intel_iommu=on"
