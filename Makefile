@@ -3,7 +3,7 @@
 
 SCRIPTS := scripts
 
-.PHONY: all deps tree kernel tests initramfs guest demo check check-gates kunit test export clean distclean
+.PHONY: all deps tree kernel base-kernel tests initramfs guest demo bench check check-gates kunit test export clean distclean
 
 all: guest
 
@@ -29,6 +29,15 @@ guest: kernel initramfs
 demo: guest
 	@$(SCRIPTS)/demo.sh
 
+# The pristine 6.12 (tag vfio-reset-base) with the same config, for bench.
+base-kernel: tree
+	@$(SCRIPTS)/build-base-kernel.sh
+
+# Hot reset latency, base kernel against the series' (see README).
+# BENCH_RESETS (30), BENCH_TOPOLOGIES ("a b").
+bench: guest base-kernel
+	@$(SCRIPTS)/bench.sh
+
 # The maintainer's gates on patches/ (checkpatch, bisect build with W=1,
 # sparse, coccicheck, kernel-doc, git am, diffstat); check-gates proves
 # each gate catches the defect it is for.
@@ -50,7 +59,7 @@ export:
 	@$(SCRIPTS)/export-series.sh
 
 clean:
-	rm -rf build/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz
+	rm -rf build/obj build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz
 
 distclean:
 	rm -rf build

@@ -9,6 +9,12 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 [ -e "$TREE/.git" ] || die "no work tree at $TREE (scripts/mktree.sh)"
+# a worktree of an earlier $TREE (make distclean-tree, make tree) is stale
+if [ -e "$BASE_TREE" ] && ! git -C "$BASE_TREE" rev-parse -q HEAD >/dev/null 2>&1; then
+	step "removing the stale base worktree $BASE_TREE"
+	rm -rf "$BASE_TREE"
+	git -C "$TREE" worktree prune
+fi
 if [ ! -e "$BASE_TREE/.git" ]; then
 	step "checking out $BASE_TAG into $BASE_TREE"
 	mkdir -p "$(dirname "$BASE_TREE")"

@@ -46,7 +46,7 @@ fi
 args+=($DEVICES -append "$append")
 
 timeout=${GUEST_TIMEOUT:-600}
-step "booting topology $topo ($mode), timeout ${timeout} s"
+step "booting topology $topo ($mode${KERNEL:+, ${KERNEL#"$BUILD"/}}), timeout ${timeout} s"
 start=$SECONDS
 rc=0
 with_progress "guest $topo" timeout -k 10 "$timeout" \

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make bench: boot the base kernel (tag vfio-reset-base, built by
+# build-base-kernel.sh) and the series' kernel on each topology of
+# $BENCH_TOPOLOGIES in bench mode (guest/init, tools/vfio-tb-bench.c), with
+# the same QEMU and initramfs, and print one table per topology
+# (bench-table.py). $BENCH_RESETS calls per row. Exits non-zero when a
+# guest failed or a row is missing, never because of latency or failed
+# resets.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+resets=${BENCH_RESETS:-30}
+topos=${BENCH_TOPOLOGIES:-a b}
+declare -A kernel=(
+	[base]=${BASE_KERNEL:-$BASE_OBJ/arch/x86/boot/bzImage}
+	[series]=${SERIES_KERNEL:-$OBJ/arch/x86/boot/bzImage}
+)
+
+rc=0
+for topo in $topos; do
+	for k in base series; do
+		rm -f "$BUILD/logs/$topo-bench-$k.out"
+		KERNEL=${kernel[$k]} RUN=$topo-bench-$k \
+			GUEST_ARGS="tb_kernel=$k tb_resets=$resets" \
+			"$TOP/scripts/run-guest.sh" "$topo" bench || rc=1
+	done
+done
+step "bench: $resets calls per row, $(nproc) host cores, ${ACCEL:-tcg}, $(qemu-system-x86_64 --version | head -n 1)"
+"$TOP/scripts/bench-table.py" "$BUILD/logs" "$resets" $topos || rc=1
+exit $rc
