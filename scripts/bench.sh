@@ -27,5 +27,6 @@ for topo in $topos; do
 	done
 done
 step "bench: $resets calls per row, $(nproc) host cores, ${ACCEL:-tcg}, $(qemu-system-x86_64 --version | head -n 1)"
+# shellcheck disable=SC2086
 "$TOP/scripts/bench-table.py" "$BUILD/logs" "$resets" $topos || rc=1
 exit $rc
