@@ -86,14 +86,14 @@ def main():
         data = {k: logs[k][0] for k in KERNELS}
         print("topology %s: %d calls per row; latency p50/p95/max in ms "
               "(INFO in us) over the calls that succeeded" % (topo, resets))
-        print("%-20s | %-40s | %-40s | %s" % (
+        print("%-20s | %-44s | %-44s | %s" % (
             "", "base kernel", "series kernel", "series/"))
-        print("%-20s | %8s %8s %8s  %-12s | %8s %8s %8s  %-12s | %6s %6s" % (
+        print("%-20s | %8s %8s %8s  %-16s | %8s %8s %8s  %-16s | %6s %6s" % (
             (("", ) + ("p50", "p95", "max", "failed") * 2 +
              ("base", "floor"))))
         for name in ROWS:
             b, s = data["base"].get(name), data["series"].get(name)
-            print("%-20s | %s  %-12s | %s  %-12s | %6s %6s" % (
+            print("%-20s | %s  %-16s | %s  %-16s | %6s %6s" % (
                 LABEL[name], fmt_lat(b, name), fmt_fail(b),
                 fmt_lat(s, name), fmt_fail(s), ratio(s, b),
                 "-" if name == "info" else
