@@ -139,8 +139,11 @@ static int arm_probes(struct vfio_pci_dev *devs, int nr)
 	return n;
 }
 
-/* Print each probe register; return how many hold their reset value. */
-static int show_probes(struct vfio_pci_dev *devs, int nr)
+/*
+ * How many probe registers hold their reset value; with @print, each one
+ * is printed too.
+ */
+static int probes_at_reset(struct vfio_pci_dev *devs, int nr, bool print)
 {
 	int i, n = 0;
 
@@ -150,12 +153,19 @@ static int show_probes(struct vfio_pci_dev *devs, int nr)
 
 		if (!p || vfio_reset_probe_read(devs[i].fd, p, &val))
 			continue;
-		printf("    %s %s = 0x%08x (written 0x%08x, reset value 0x%08x)\n",
-		       devs[i].bdf, p->name, val, vfio_reset_probe_pattern(p),
-		       p->reset_value);
+		if (print)
+			printf("    %s %s = 0x%08x (written 0x%08x, reset value 0x%08x)\n",
+			       devs[i].bdf, p->name, val,
+			       vfio_reset_probe_pattern(p), p->reset_value);
 		n += val == p->reset_value;
 	}
 	return n;
+}
+
+/* Print each probe register; return how many hold their reset value. */
+static int show_probes(struct vfio_pci_dev *devs, int nr)
+{
+	return probes_at_reset(devs, nr, true);
 }
 
 static int demo_mode(char **bdfs, int nr, enum vfio_open_mode mode)
@@ -341,21 +351,6 @@ static const char *proof_name(struct vfio_pci_set *set)
 	return buf;
 }
 
-/* How many probe registers hold their reset value, without printing. */
-static int probes_at_reset(struct vfio_pci_dev *devs, int nr)
-{
-	int i, n = 0;
-
-	for (i = 0; i < nr; i++) {
-		const struct vfio_reset_probe *p = vfio_reset_probe_find(devs[i].bdf);
-		__u32 val;
-
-		n += p && !vfio_reset_probe_read(devs[i].fd, p, &val) &&
-		     val == p->reset_value;
-	}
-	return n;
-}
-
 /* Whether eventfd @efd has been signalled, leaving its count alone. */
 static bool efd_ready(int efd)
 {
@@ -522,7 +517,7 @@ static int demo_busy_reset(char **bdfs, int nr)
 	for (i = 0; i < NR_BUSY_RESETS; i++) {
 		armed = arm_probes(set.dev, set.nr);
 		ret = hot_reset_set(&set, &ms);
-		n = probes_at_reset(set.dev, set.nr);
+		n = probes_at_reset(set.dev, set.nr, false);
 		printf("  hot reset %d with %s: %s in %.1f ms; probe registers: %d written, %d back at reset value\n",
 		       i + 1, proof_name(&set), ret ? strerror(-ret) : "ok",
 		       ms, armed, n);
@@ -804,7 +799,7 @@ static int demo_error(char **bdfs, int nr)
 	printf("  %d probe register(s) hold what was written\n", n);
 	fails += n < armed;
 	ret = hot_reset_set(&set, &ms);
-	n = probes_at_reset(set.dev, set.nr);
+	n = probes_at_reset(set.dev, set.nr, false);
 	printf("  VFIO_DEVICE_PCI_HOT_RESET on %s with %s: %s in %.1f ms, %d probe register(s) back at reset value\n",
 	       dev->bdf, proof_name(&set), ret ? strerror(-ret) : "ok", ms, n);
 	fails += ret != 0;
