@@ -3,7 +3,7 @@
 
 SCRIPTS := scripts
 
-.PHONY: all deps tree kernel base-kernel tests initramfs guest demo bench check check-gates kunit test export clean distclean
+.PHONY: all deps tree kernel san-kernel base-kernel tests initramfs guest demo bench torture check check-gates kunit test export clean distclean
 
 all: guest
 
@@ -29,6 +29,11 @@ guest: kernel initramfs
 demo: guest
 	@$(SCRIPTS)/demo.sh
 
+# The test kernel with KASAN, kmemleak and fail_usercopy
+# (config/sanitizer.config), in build/obj-san.
+san-kernel: tree
+	@$(SCRIPTS)/build-san-kernel.sh
+
 # The pristine 6.12 (tag vfio-reset-base) with the same config, for bench.
 base-kernel: tree
 	@$(SCRIPTS)/build-base-kernel.sh
@@ -37,6 +42,12 @@ base-kernel: tree
 # BENCH_RESETS (30), BENCH_TOPOLOGIES ("a b").
 bench: guest base-kernel
 	@$(SCRIPTS)/bench.sh
+
+# The concurrent torture of the hot reset uAPI on the sanitizer kernel:
+# DURATION seconds (300) per topology of TORTURE_TOPOLOGIES ("a b e");
+# SEED replays a run.
+torture: guest
+	@$(SCRIPTS)/torture.sh
 
 # The maintainer's gates on patches/ (checkpatch, bisect build with W=1,
 # sparse, coccicheck, kernel-doc, git am, diffstat); check-gates proves
@@ -59,7 +70,7 @@ export:
 	@$(SCRIPTS)/export-series.sh
 
 clean:
-	rm -rf build/obj build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz
+	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz
 
 distclean:
 	rm -rf build

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Pack the guest initramfs: busybox-static, guest/init, the topologies and
-# test plans, and the statically linked programs in $BUILD/guest-bin.
+# test plans (tests/, or $TB_TESTS), and the statically linked programs in
+# $BUILD/guest-bin.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -18,7 +19,7 @@ done
 install -m 755 "$TOP/guest/init" "$root/init"
 install -m 755 "$TOP/guest/kunit-results" "$root/usr/lib/vfio-tb/"
 cp "$TOP"/topologies/*.topo "$root/etc/vfio-tb/topologies/"
-cp "$TOP"/tests/*.test "$root/etc/vfio-tb/tests/"
+cp "${TB_TESTS:-$TOP/tests}"/*.test "$root/etc/vfio-tb/tests/"
 if [ -d "$BUILD/guest-bin" ]; then
 	cp -a "$BUILD/guest-bin/." "$root/usr/lib/vfio-tb/"
 fi

@@ -7,6 +7,7 @@ TREE=${TREE:-$BUILD/linux}		# kernel git work tree (base + series)
 OBJ=${OBJ:-$BUILD/obj}			# out-of-tree kernel build (O=)
 BASE_TREE=${BASE_TREE:-$BUILD/base/linux}	# make bench: worktree of $BASE_TAG
 BASE_OBJ=${BASE_OBJ:-$BUILD/base/obj}		# ... and its build
+SAN_OBJ=${SAN_OBJ:-$BUILD/obj-san}		# the sanitizer kernel (KASAN, kmemleak)
 BASE_TAG=vfio-reset-base
 BRANCH=vfio-reset
 JOBS=${JOBS:-$(($(nproc) + 1))}

@@ -30,9 +30,13 @@ for f in "$BUILD"/logs/*.results; do
 	done <"$f"
 done
 
-for topo in "$@"; do
-	out=$BUILD/logs/$topo-test.out
-	[ -f "$out" ] || { result FAIL "$topo: no result log"; continue; }
+# Each argument is a topology booted on the test kernel (a), or on the
+# sanitizer kernel (san:a: the plans that list it in SAN_TOPOLOGIES).
+for run in "$@"; do
+	topo=${run#san:} out=$BUILD/logs/$topo-test.out var=TOPOLOGIES
+	[ "$run" = "$topo" ] || out=$BUILD/logs/$topo-san.out var=SAN_TOPOLOGIES
+	label=$run
+	[ -f "$out" ] || { result FAIL "$label: no result log"; continue; }
 	test="" failed=""
 	while IFS= read -r line; do
 		case "$line" in
@@ -41,24 +45,25 @@ for topo in "$@"; do
 			read -r name rc <<<"${line#tb: exit }"
 			# kselftest: 0 pass, 4 all skipped; a case failing already counted
 			case "$rc" in 0|4) ;; *) [ -n "$failed" ] ||
-				result FAIL "$topo $name: exited with $rc" ;;
+				result FAIL "$label $name: exited with $rc" ;;
 			esac
 			test="" ;;
-		"tb: guest-failure "*) result FAIL "$topo guest: ${line#tb: guest-failure }" ;;
+		"tb: guest-failure "*) result FAIL "$label guest: ${line#tb: guest-failure }" ;;
 		"ok "*"# SKIP"*)
 			case_=${line#ok * }
-			result SKIP "$topo $test ${case_%% # SKIP*}:${case_#* # SKIP}" ;;
-		"ok "*) result PASS "$topo $test ${line#ok * }" ;;
-		"not ok "*) result FAIL "$topo $test ${line#not ok * }"; failed=1 ;;
+			result SKIP "$label $test ${case_%% # SKIP*}:${case_#* # SKIP}" ;;
+		"ok "*) result PASS "$label $test ${line#ok * }" ;;
+		"not ok "*) result FAIL "$label $test ${line#not ok * }"; failed=1 ;;
 		esac
 	done <"$out"
 	for plan in "$TOP"/tests/*.test; do
 		name=$(basename "$plan" .test)
-		TOPOLOGIES=""
+		TOPOLOGIES="" SAN_TOPOLOGIES=""
 		. "$plan"
-		case " $TOPOLOGIES " in *" $topo "*) ;; *) continue ;; esac
+		topos=${!var}
+		case " $topos " in *" $topo "*) ;; *) continue ;; esac
 		grep -q "^tb: exit $name " "$out" ||
-			result FAIL "$topo $name: did not finish"
+			result FAIL "$label $name: did not finish"
 	done
 done
 echo "$pass passed, $fail failed, $skip skipped"

@@ -62,7 +62,7 @@ elif [ "$rc" != 0 ]; then
 elif ! grep -q '^tb: done' "$out" 2>/dev/null; then
 	fail="guest did not finish its plan"
 fi
-splat='(WARNING:|BUG:|Oops|Kernel panic|KASAN|UBSAN|INFO: task .* blocked|INFO: possible|INFO: inconsistent|INFO: trying|rcu: INFO:|detected stalls|soft lockup|hard LOCKUP|DEBUG_LOCKS_WARN_ON|general protection fault)'
+splat='(WARNING:|BUG:|Oops|Kernel panic|KASAN|UBSAN|unreferenced object|kmemleak: [0-9]+ new suspected|INFO: task .* blocked|INFO: possible|INFO: inconsistent|INFO: trying|rcu: INFO:|detected stalls|soft lockup|hard LOCKUP|DEBUG_LOCKS_WARN_ON|general protection fault)'
 if grep -Eq "$splat" "$console" 2>/dev/null; then
 	fail="${fail:+$fail; }kernel splat on the console:
 $(grep -E -m 5 -A 3 "$splat" "$console")"

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 # Everything make test runs: the gates of make check and their self-test,
 # the KUnit suite through kunit.py, the proof that a splat or a hang fails
-# a guest run, then every topology that a test plan (tests/*.test) declares, booted in
-# test mode, and a short make bench (3 resets per row, topology a); then the
-# per-test results and the summary line.
+# a guest run, then every topology that a test plan (tests/*.test)
+# declares, booted in test mode, the plans that declare SAN_TOPOLOGIES
+# again on the sanitizer kernel, and a short make bench (3 resets per row,
+# topology a); then the per-test results and the summary line.
+# TOPOS and SAN_TOPOS narrow the runs.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -13,7 +15,18 @@ topos=$(for plan in "$TOP"/tests/*.test; do
 done | sort -u)
 [ -z "${TOPOS:-}" ] || topos=$TOPOS
 
-rm -f "$BUILD"/logs/*.results
+# The plans that declare SAN_TOPOLOGIES run again on the sanitizer kernel
+# (KASAN, kmemleak, fail_usercopy; scripts/build-san-kernel.sh).
+san=$(for plan in "$TOP"/tests/*.test; do
+	(SAN_TOPOLOGIES="" && . "$plan" && printf '%s\n' $SAN_TOPOLOGIES)
+done | sort -u)
+[ -z "${SAN_TOPOS+set}" ] || san=$SAN_TOPOS
+
+rm -f "$BUILD"/logs/*.results "$BUILD"/logs/*-san.out
+if [ -n "$san" ] && ! "$TOP/scripts/build-san-kernel.sh"; then
+	echo "FAIL  sanitizer kernel: did not build" >"$BUILD/logs/san-kernel.results"
+	san=""
+fi
 "$TOP/scripts/check.sh" || true
 "$TOP/scripts/check-gates.sh" || true
 "$TOP/scripts/kunit.sh" || true
@@ -21,6 +34,13 @@ rm -f "$BUILD"/logs/*.results
 for topo in $topos; do
 	"$TOP/scripts/run-guest.sh" "$topo" test || true
 done
+if [ -n "$san" ]; then
+	for topo in $san; do
+		RUN=$topo-san KERNEL=$SAN_OBJ/arch/x86/boot/bzImage \
+			GUEST_ARGS=tb_san=1 GUEST_TIMEOUT=${SAN_TIMEOUT:-1200} \
+			"$TOP/scripts/run-guest.sh" "$topo" test || true
+	done
+fi
 # make bench's short run, so that it cannot rot: PASS when both kernels gave
 # every row (latency and failed resets are make bench's to report).
 bench=$BUILD/logs/bench.results
@@ -31,4 +51,4 @@ fi
 [ -s "$bench" ] || echo "FAIL  bench: did not run (base kernel build?)" >"$bench"
 step "results"
 # shellcheck disable=SC2086
-"$TOP/scripts/results.sh" $topos
+"$TOP/scripts/results.sh" $topos ${san:+$(printf 'san:%s ' $san)}
