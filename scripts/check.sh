@@ -22,7 +22,7 @@ WT=$CK/tree
 CO=$CK/obj
 ALLOW=$TOP/config/checkpatch-allow.txt
 RESULTS=${CHECK_RESULTS:-$BUILD/logs/check.results}
-DIRS=(drivers/vfio/ drivers/iommu/iommufd/)
+DIRS=(drivers/vfio/ drivers/iommu/iommufd/ samples/vfio-mdev/)
 mkdir -p "$CK/cache" "$(dirname "$RESULTS")"
 : >"$RESULTS"
 failed=0
@@ -111,16 +111,19 @@ gate_checkpatch() {
 }
 
 # --- each patch builds alone: W=1 objects, sparse, selftests -----------------
-# For the base and every commit: the objects of drivers/vfio and
-# drivers/iommu/iommufd rebuilt with W=1, sparse (C=2) over them, and the
-# vfio selftests. Writes $CK/cache/<tree>.{w1,sparse,ksft,rc}; prints the
+# For the base and every commit: the objects of drivers/vfio,
+# drivers/iommu/iommufd and samples/vfio-mdev (mtty) rebuilt with W=1,
+# sparse (C=2) over them, and the
+# vfio selftests. Writes $CK/cache/<tree>-<dirs+config>.{w1,sparse,ksft,rc}; prints the
 # path prefix.
 build_commit() {
 	local out rc=0
-	out=$CK/cache/$(git -C "$WT" rev-parse "$1^{tree}")
+	# cached by tree, directories and config
+	out=$CK/cache/$(git -C "$WT" rev-parse "$1^{tree}")-$( { echo "${DIRS[*]}"
+		cat "${KCONFIG_FRAG:-$TOP/config/testbed.config}"; } | md5sum | cut -c1-8)
 	if [ ! -f "$out.rc" ]; then
 		checkout "$1"
-		rm -rf "$CO/drivers/vfio" "$CO/drivers/iommu/iommufd"
+		rm -rf "${DIRS[@]/#/$CO/}"
 		kmake "$WT" "$CO" -j"$JOBS" W=1 "${DIRS[@]}" 2>"$out.w1.raw" >/dev/null || rc=$?
 		[ "$rc" != 0 ] || kmake "$WT" "$CO" -j"$JOBS" C=2 "${DIRS[@]}" \
 			2>"$out.sparse.raw" >/dev/null || rc=$?

@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Run the series' KUnit suite the upstream way: kunit.py with the
-# .kunitconfig of drivers/vfio/pci, on x86_64 under QEMU, built out of tree
-# in $BUILD/kunit. One result line, also in $BUILD/logs/kunit.results.
+# Run the series' KUnit suites the upstream way: kunit.py with the
+# .kunitconfig of drivers/vfio/pci (hot reset, recovery) and of
+# drivers/vfio (the migration state machine), on x86_64 under QEMU, built
+# out of tree in $BUILD/kunit. One result line, also in
+# $BUILD/logs/kunit.results.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-KUNITCONFIG=drivers/vfio/pci
+KUNITCONFIGS="drivers/vfio/pci drivers/vfio"
 RESULTS=$BUILD/logs/kunit.results
 mkdir -p "$BUILD/logs"
 : >"$RESULTS"
 log=$BUILD/logs/kunit.log
 
-if [ ! -f "$TREE/$KUNITCONFIG/.kunitconfig" ]; then
-	echo "SKIP  kunit.py: no $KUNITCONFIG/.kunitconfig in the series" | tee -a "$RESULTS"
+args=()
+for k in $KUNITCONFIGS; do
+	[ -f "$TREE/$k/.kunitconfig" ] && args+=(--kunitconfig="$k")
+done
+if [ ${#args[@]} = 0 ]; then
+	echo "SKIP  kunit.py: no .kunitconfig of $KUNITCONFIGS in the series" | tee -a "$RESULTS"
 	exit 0
 fi
-step "kunit.py run --kunitconfig=$KUNITCONFIG --arch=x86_64 (a kernel of its own: minutes when cold)"
+step "kunit.py run ${args[*]} --arch=x86_64 (a kernel of its own: minutes when cold)"
 rc=0
 (cd "$TREE" && with_progress kunit.py ./tools/testing/kunit/kunit.py run \
-	--kunitconfig="$KUNITCONFIG" --arch=x86_64 --build_dir="$BUILD/kunit" \
+	"${args[@]}" --arch=x86_64 --build_dir="$BUILD/kunit" \
 	--jobs "$JOBS" --make_options CC="$(make_cc)") >"$log" 2>&1 || rc=$?
 summary=$(sed -nE 's/^\[[0-9:]+\] (Testing complete\..*)/\1/p' "$log" | tail -n 1)
 if [ "$rc" = 0 ] && [ -n "$summary" ]; then
-	echo "PASS  kunit.py $KUNITCONFIG: $summary" | tee -a "$RESULTS"
+	echo "PASS  kunit.py $KUNITCONFIGS: $summary" | tee -a "$RESULTS"
 else
-	echo "FAIL  kunit.py $KUNITCONFIG: ${summary:-exit $rc}, see $log" | tee -a "$RESULTS"
+	echo "FAIL  kunit.py $KUNITCONFIGS: ${summary:-exit $rc}, see $log" | tee -a "$RESULTS"
 	exit 1
 fi
