@@ -6,7 +6,8 @@
 # declares, booted in test mode, the plans that declare SAN_TOPOLOGIES
 # again on the sanitizer kernel, and a short make bench (3 resets per row,
 # topology a); then the per-test results and the summary line.
-# TOPOS and SAN_TOPOS narrow the runs.
+# TOPOS and SAN_TOPOS narrow the runs; GUEST_JOBS guests run at once
+# (one per core by default).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -31,16 +32,22 @@ fi
 "$TOP/scripts/check-gates.sh" || true
 "$TOP/scripts/kunit.sh" || true
 "$TOP/scripts/check-splat.sh" || true
-for topo in $topos; do
-	"$TOP/scripts/run-guest.sh" "$topo" test || true
-done
-if [ -n "$san" ]; then
-	for topo in $san; do
-		RUN=$topo-san KERNEL=$SAN_OBJ/arch/x86/boot/bzImage \
-			GUEST_ARGS=tb_san=1 GUEST_TIMEOUT=${SAN_TIMEOUT:-1200} \
-			"$TOP/scripts/run-guest.sh" "$topo" test || true
+# The guests, GUEST_JOBS at a time (one per core: a guest is one TCG
+# vCPU), the sanitizer runs first (the longest).
+san_guest() {
+	RUN=$1-san KERNEL=$SAN_OBJ/arch/x86/boot/bzImage GUEST_ARGS=tb_san=1 \
+		GUEST_TIMEOUT=${SAN_TIMEOUT:-1200} "$TOP/scripts/run-guest.sh" "$1" test
+}
+guest() { "$TOP/scripts/run-guest.sh" "$1" test; }
+runs=$(printf 'san_guest %s\n' $san; printf 'guest %s\n' $topos)
+while read -r fn topo; do
+	[ -n "$fn" ] || continue
+	while [ "$(jobs -rp | wc -l)" -ge "${GUEST_JOBS:-$(nproc)}" ]; do
+		wait -n || true
 	done
-fi
+	"$fn" "$topo" || true &
+done <<<"$runs"
+wait
 # make bench's short run, so that it cannot rot: PASS when both kernels gave
 # every row (latency and failed resets are make bench's to report).
 bench=$BUILD/logs/bench.results
