@@ -1,18 +1,26 @@
-# vfio-reset: a vfio-pci hot-reset series on Linux 6.12 LTS and its testbed.
+# vfio-reset: a vfio-pci hot-reset series and its testbed, on two lines:
+# mainline (Linux 7.3, postings/) and LTS (Linux 6.12, patches/).
 # See README.md. Every target is incremental.
+#
+# LINE=mainline (default) or LINE=lts picks the line of the targets that
+# work on one: tree, kernel, tests, initramfs, guest, check, export,
+# base-kernel. demo, bench, torture, kunit, check-gates and san-kernel
+# are the LTS line's until the RFCs reach mainline.
 
 SCRIPTS := scripts
+LINE ?= mainline
+export LINE
 
-.PHONY: all deps tree kernel san-kernel base-kernel tests initramfs guest demo bench torture check check-gates kunit test export clean distclean
+.PHONY: all deps tree kernel san-kernel base-kernel tests initramfs guest demo bench torture check check-gates kunit test test-lts export clean distclean
 
 all: guest
 
 deps:
 	@$(SCRIPTS)/deps.sh
 
-# The kernel work tree: pristine base + patches/ (made once; see README).
+# The kernel work tree: pristine base + the line's series (made once; see README).
 tree: deps
-	@test -d build/linux/.git || $(SCRIPTS)/mktree.sh
+	@test -d build/$(if $(filter lts,$(LINE)),,$(LINE)/)linux/.git || $(SCRIPTS)/mktree.sh
 	@$(SCRIPTS)/tree-status.sh
 
 kernel: tree
@@ -26,51 +34,64 @@ initramfs: tests
 
 guest: kernel initramfs
 
-demo: guest
+# The demo runs on the LTS line until the RFCs (device fds, the fence,
+# error recovery) are on mainline; it says so.
+demo:
 	@$(SCRIPTS)/demo.sh
 
 # The test kernel with KASAN, kmemleak and fail_usercopy
 # (config/sanitizer.config), in build/obj-san.
+san-kernel: LINE = lts
 san-kernel: tree
 	@$(SCRIPTS)/build-san-kernel.sh
 
-# The pristine 6.12 (tag vfio-reset-base) with the same config, for bench.
+# The pristine base with the same config (bench, the base runs).
 base-kernel: tree
 	@$(SCRIPTS)/build-base-kernel.sh
 
 # Hot reset latency, base kernel against the series' (see README).
 # BENCH_RESETS (30), BENCH_TOPOLOGIES ("a b").
+bench: LINE = lts
 bench: guest base-kernel
 	@$(SCRIPTS)/bench.sh
 
 # The concurrent torture of the hot reset uAPI on the sanitizer kernel:
 # DURATION seconds (300) per topology of TORTURE_TOPOLOGIES ("a b e");
 # SEED replays a run.
+torture: LINE = lts
 torture: guest
 	@$(SCRIPTS)/torture.sh
 
-# The maintainer's gates on patches/ (checkpatch, bisect build with W=1,
-# sparse, coccicheck, kernel-doc, git am, diffstat); check-gates proves
-# each gate catches the defect it is for.
+# The maintainer's gates: on every posting (mainline) or on patches/ (lts):
+# checkpatch, bisect build with W=1, sparse, coccicheck, kernel-doc, git
+# am, diffstat; check-gates proves each gate catches the defect it is for.
 check: tree
-	@$(SCRIPTS)/check.sh
+	@if [ "$(LINE)" = lts ]; then $(SCRIPTS)/check.sh; else $(SCRIPTS)/check-postings.sh; fi
 
+check-gates: LINE = lts
 check-gates: tree
 	@$(SCRIPTS)/check-gates.sh
 
 # The KUnit suite through kunit.py (a kernel of its own, in build/kunit).
+kunit: LINE = lts
 kunit: tree
 	@$(SCRIPTS)/kunit.sh
 
-test: guest
+# Both lines: mainline's postings and selftests, the 6.12 fixes' tests.
+test:
+	@$(SCRIPTS)/test.sh
+
+# The whole 6.12 plan, as before the mainline line.
+test-lts: LINE = lts
+test-lts: guest
 	@$(SCRIPTS)/run-tests.sh
 
-# Regenerate patches/ from the kernel work tree's commits.
+# Regenerate the line's series from its kernel work tree's commits.
 export:
-	@$(SCRIPTS)/export-series.sh
+	@if [ "$(LINE)" = lts ]; then $(SCRIPTS)/export-series.sh; else $(SCRIPTS)/export-postings.sh; fi
 
 clean:
-	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz
+	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz build/mainline/obj build/mainline/base/obj build/mainline/initramfs build/mainline/guest-bin build/mainline/logs build/mainline/*.cpio.gz
 
 distclean:
 	rm -rf build

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Unpack the pristine base kernel source into $1 (a new directory).
+# Unpack the pristine base kernel source of the line ($LINE, bases/) into $1
+# (a new directory).
 #
-# Default: Debian's linux-source-6.12 at the pinned $DEB_VERSION. When that
-# version is no longer in the archive, fall back to the newest 6.12 package
-# and say so. KERNEL_SRC=/path/to/6.12.y uses that tree instead.
+# Default: Debian's $DEB_PKG at the pinned $DEB_VERSION. When that version
+# has left the archive, warn and take the newest package that
+# $DEB_FALLBACK names (scripts/mktree.sh then says whether the series still
+# applies). KERNEL_SRC=/path/to/linux uses that tree instead; its version
+# must match the line's ($KVER).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -14,7 +17,8 @@ dest=${1:?usage: base-source.sh DEST}
 if [ -n "${KERNEL_SRC:-}" ]; then
 	[ -f "$KERNEL_SRC/Makefile" ] || die "KERNEL_SRC=$KERNEL_SRC is not a kernel tree"
 	ver=$(make -s -C "$KERNEL_SRC" kernelversion)
-	case "$ver" in 6.12.*|6.12) ;; *) die "KERNEL_SRC is $ver, not 6.12.y" ;; esac
+	# shellcheck disable=SC2254
+	case "$ver" in $KVER) ;; *) die "KERNEL_SRC is $ver, not the $LINE line's ($KVER)" ;; esac
 	step "copying base from KERNEL_SRC=$KERNEL_SRC ($ver)"
 	mkdir -p "$dest"
 	git -C "$KERNEL_SRC" archive HEAD 2>/dev/null | tar -x -C "$dest" ||
@@ -25,20 +29,27 @@ fi
 
 dl=$BUILD/dl
 mkdir -p "$dl"
-deb=$(ls "$dl"/${DEB_PKG}_*.deb 2>/dev/null | head -n 1 || true)
+get() { (cd "$dl" && apt-get -qq -o APT::Sandbox::User=root download "$@"); }
+deb=$(ls "$dl/${DEB_PKG}_${DEB_VERSION/:/%3a}_all.deb" 2>/dev/null || true)
 if [ -z "$deb" ]; then
 	step "downloading $DEB_PKG=$DEB_VERSION"
-	if ! (cd "$dl" && apt-get -o APT::Sandbox::User=root download "$DEB_PKG=$DEB_VERSION"); then
-		step "WARNING: $DEB_PKG $DEB_VERSION is gone from the archive; using the newest 6.12"
-		(cd "$dl" && apt-get -o APT::Sandbox::User=root download "$DEB_PKG")
+	if ! get "$DEB_PKG=$DEB_VERSION"; then
+		pkg=$(apt-cache search --names-only "$DEB_FALLBACK" | cut -d' ' -f1 | sort -V | tail -n 1)
+		[ -n "$pkg" ] || die "$DEB_PKG $DEB_VERSION has left the archive, and no package matches $DEB_FALLBACK"
+		step "WARNING: $DEB_PKG $DEB_VERSION has left the archive; using the newest: $pkg"
+		rm -f "$dl/${pkg}"_*.deb
+		get "$pkg"
+		deb=$(ls "$dl/${pkg}"_*.deb | head -n 1)
+	else
+		deb=$(ls "$dl/${DEB_PKG}_${DEB_VERSION/:/%3a}_all.deb")
 	fi
-	deb=$(ls "$dl"/${DEB_PKG}_*.deb | head -n 1)
 fi
+pkg=$(dpkg-deb -f "$deb" Package)
 pkgver=$(dpkg-deb -f "$deb" Version)
-step "unpacking $DEB_PKG $pkgver"
+step "unpacking $pkg $pkgver"
 tmp=$(mktemp -d "$BUILD/unpack.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$tmp" --wildcards '*.tar.xz'
 mkdir -p "$dest"
-tar -xJf "$tmp"/usr/src/linux-source-6.12.tar.xz -C "$dest" --strip-components=1
-echo "$DEB_PKG $pkgver" >"$dest/.base-origin"
+with_progress "unpacking" tar -xJf "$tmp/usr/src/$pkg.tar.xz" -C "$dest" --strip-components=1
+echo "$pkg $pkgver" >"$dest/.base-origin"

@@ -20,7 +20,7 @@ declare -A kernel=(
 rc=0
 for topo in $topos; do
 	for k in base series; do
-		rm -f "$BUILD/logs/$topo-bench-$k.out"
+		rm -f "$LOGS/$topo-bench-$k.out"
 		KERNEL=${kernel[$k]} RUN=$topo-bench-$k \
 			GUEST_ARGS="tb_kernel=$k tb_resets=$resets" \
 			"$TOP/scripts/run-guest.sh" "$topo" bench || rc=1
@@ -28,5 +28,5 @@ for topo in $topos; do
 done
 step "bench: $resets calls per row, $(nproc) host cores, ${ACCEL:-tcg}, $(qemu-system-x86_64 --version | head -n 1)"
 # shellcheck disable=SC2086
-"$TOP/scripts/bench-table.py" "$BUILD/logs" "$resets" $topos || rc=1
+"$TOP/scripts/bench-table.py" "$LOGS" "$resets" $topos || rc=1
 exit $rc

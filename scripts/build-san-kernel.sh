@@ -5,12 +5,5 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-mkdir -p "$SAN_OBJ"
-frag=$SAN_OBJ.config
-cat "$TOP/config/testbed.config" "$TOP/config/sanitizer.config" >"$frag.new"
-if cmp -s "$frag.new" "$frag"; then
-	rm "$frag.new"	# unchanged: keep its time, so no reconfigure
-else
-	mv "$frag.new" "$frag"
-fi
-OBJ=$SAN_OBJ KCONFIG_FRAG=$frag "$TOP/scripts/build-kernel.sh"
+kernel_frag "$TREE" "$SAN_OBJ.config" "$TOP/config/sanitizer.config"
+OBJ=$SAN_OBJ KCONFIG_FRAG=$SAN_OBJ.config "$TOP/scripts/build-kernel.sh"

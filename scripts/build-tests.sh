@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the guest's test programs, statically linked, into $BUILD/guest-bin:
-# the series' kselftests (tools/testing/selftests/vfio), the demo tool and
-# the benchmark (make bench), both linked with the kselftest helpers.
+# Build the guest's test programs, statically linked, into $GUEST_BIN: the
+# line's vfio kselftests (tools/testing/selftests/vfio, with mainline's
+# libvfio where the tree has it), the testbed's own small tools, and on
+# the LTS line the demo tool and the benchmark (make bench), both linked
+# with the series' kselftest helpers.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 hdr=$OBJ/usr/include
 ksft=$TREE/tools/testing/selftests/vfio
-bin=$BUILD/guest-bin
+bin=$GUEST_BIN
 mkdir -p "$bin/vfio"
 
 step "installing uapi headers"
 make -s -C "$TREE" O="$OBJ" ARCH=x86_64 headers >/dev/null
 
-step "building kselftests: tools/testing/selftests/vfio"
+step "building kselftests: tools/testing/selftests/vfio ($LINE)"
 make -s -C "$ksft" OUTPUT="$bin/vfio" KHDR_INCLUDES="-isystem $hdr" \
-	LDFLAGS=-static
+	LDFLAGS="-static -pthread"
+# The kselftest scripts (setup.sh, run.sh) where the tree has them.
+[ ! -d "$ksft/scripts" ] || cp -a "$ksft/scripts" "$bin/vfio/"
 
+step "building vfio-tb-aer-cor"
+gcc -Wall -Werror -O2 -static -o "$bin/vfio-tb-aer-cor" "$TOP/tools/vfio-tb-aer-cor.c"
+[ -f "$ksft/vfio_pci_util.c" ] || exit 0
 for tool in vfio-tb-demo vfio-tb-bench; do
 	step "building $tool"
 	gcc -Wall -Werror -O2 -static -pthread -isystem "$hdr" -I"$ksft" \

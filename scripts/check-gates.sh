@@ -3,13 +3,13 @@
 # Prove that the gates of make check can fail: plant one defect at a time in
 # a scratch series (patches/ plus planted patches), run the gate that must
 # catch it, and check that it failed for that reason. One result line per
-# defect, written to $BUILD/logs/check-gates.results as well.
+# defect, written to $LOGS/check-gates.results as well.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-CK=$BUILD/check
+CK=$LB/check
 PT=$CK/plant			# scratch worktree where the defects are made
-RESULTS=$BUILD/logs/check-gates.results
+RESULTS=$LOGS/check-gates.results
 FILE=drivers/vfio/pci/vfio_pci_core.c
 mkdir -p "$CK" "$(dirname "$RESULTS")"
 : >"$RESULTS"

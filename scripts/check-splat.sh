@@ -4,18 +4,18 @@
 # guest: boot topology (a) once provoking a real WARNING (lkdtm), once with
 # a 1 s timeout, and (when it is built) the sanitizer kernel once provoking
 # a use after free, and expect each run to fail for that reason. One
-# result line each, also in $BUILD/logs/check-splat.results.
+# result line each, also in $LOGS/check-splat.results.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-RESULTS=$BUILD/logs/check-splat.results
-mkdir -p "$BUILD/logs"
+RESULTS=$LOGS/check-splat.results
+mkdir -p "$LOGS"
 : >"$RESULTS"
 failed=0
 
 # expect NAME MODE TIMEOUT REASON: the run must fail, its log saying REASON
 expect() {
-	local out=$BUILD/logs/a-$2.out
+	local out=$LOGS/a-$2.out
 	if GUEST_TIMEOUT=$3 "$TOP/scripts/run-guest.sh" a "$2" >/dev/null 2>&1; then
 		echo "FAIL  check-splat $1: the run passed" | tee -a "$RESULTS"
 		failed=1
@@ -35,5 +35,5 @@ if [ -f "$san" ]; then
 	KERNEL=$san GUEST_ARGS=tb_splat=READ_AFTER_FREE \
 		expect "KASAN report on the sanitizer kernel" splat 180 "KASAN"
 fi
-rm -f "$BUILD"/logs/a-splat.* "$BUILD"/logs/a-test.*	# not real results
+rm -f "$LOGS"/a-splat.* "$LOGS"/a-test.*	# not real results
 exit "$failed"

@@ -6,29 +6,33 @@
 # it to the pristine base in a scratch worktree ($CK/tree), and every gate
 # judges what that produced. Each gate prints one line,
 #   PASS  check GATE: detail     or     FAIL  check GATE: detail
-# also written to $BUILD/logs/check.results for the summary of make test.
+# also written to $LOGS/check.results for the summary of make test.
 # Warnings the base already has never fail a gate; new ones always do.
 # Results for unchanged trees are cached in $CK/cache, keyed by git tree id.
 #
-#   PATCHES=DIR        check another series (scripts/check-gates.sh)
+#   PATCHES=DIR        check another series (scripts/check-gates.sh), or
+#                      one posting of the mainline line (check-postings.sh)
+#   PRE_PATCHES="DIR..." series applied first and not judged: the postings
+#                      a posting stacks on; the gates compare against them
+#   CHECK_LABEL=NAME   name the results "check NAME GATE"
 #   CHECK_GATES="..."  run only these gates (am always runs)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 PATCHES=${PATCHES:-$TOP/patches}
 GATES=${CHECK_GATES:-diffstat checkpatch build sparse coccicheck kernel-doc}
-CK=$BUILD/check
+CK=$LB/check
 WT=$CK/tree
 CO=$CK/obj
 ALLOW=$TOP/config/checkpatch-allow.txt
-RESULTS=${CHECK_RESULTS:-$BUILD/logs/check.results}
-DIRS=(drivers/vfio/ drivers/iommu/iommufd/ samples/vfio-mdev/)
+RESULTS=${CHECK_RESULTS:-$LOGS/check.results}
+DIRS=(drivers/vfio/ drivers/iommu/iommufd/ drivers/pci/pcie/ samples/vfio-mdev/)
 mkdir -p "$CK/cache" "$(dirname "$RESULTS")"
 : >"$RESULTS"
 failed=0
 
 gate() {
-	printf '%s  check %s: %s\n' "$1" "$2" "$3" | tee -a "$RESULTS"
+	printf '%s  check %s%s: %s\n' "$1" "${CHECK_LABEL:+$CHECK_LABEL }" "$2" "$3" | tee -a "$RESULTS"
 	[ "$1" = PASS ] || failed=1
 }
 
@@ -45,30 +49,42 @@ total() { awk '{ n += $1 } END { print n + 0 }' "$1"; }
 checkout() { git -C "$WT" checkout -q -f --detach "$1"; }
 
 # --- the series applies to a pristine base -----------------------------------
-gate_am() {
+# am_dir DIR: git am of DIR/series in $WT; 1 (after the gate's line) if
+# a patch does not apply
+am_dir() {
 	local p
-	step "check: applying ${PATCHES#"$TOP"/} to the pristine base"
+	while read -r p; do
+		case "$p" in ''|'#'*) continue ;; esac
+		if ! git -C "$WT" am -q --keep-cr "$1/$p" >"$CK/am.log" 2>&1; then
+			gate FAIL am "${1#"$TOP"/}/$p does not apply: $(head -n 1 "$CK/am.log")"
+			git -C "$WT" am --abort >/dev/null 2>&1 || true
+			return 1
+		fi
+	done <"$1/series"
+}
+
+gate_am() {
+	local d
+	step "check: applying ${PATCHES#"$TOP"/} to the pristine base${PRE_PATCHES:+ and the postings before it}"
 	if [ ! -d "$WT" ]; then
 		git -C "$TREE" worktree prune
 		git -C "$TREE" worktree add -q --detach "$WT" "$BASE_TAG"
 	fi
 	git -C "$WT" am --abort >/dev/null 2>&1 || true
 	checkout "$BASE_TAG"
-	for p in "${series[@]}"; do
-		if ! git -C "$WT" am -q --keep-cr "$PATCHES/$p" >"$CK/am.log" 2>&1; then
-			gate FAIL am "$p does not apply: $(head -n 1 "$CK/am.log")"
-			git -C "$WT" am --abort >/dev/null 2>&1 || true
-			return 1
-		fi
+	for d in ${PRE_PATCHES:-}; do
+		am_dir "$d" || return 1
 	done
+	FROM=$(git -C "$WT" rev-parse HEAD)
+	am_dir "$PATCHES" || return 1
 	HEAD=$(git -C "$WT" rev-parse HEAD)
-	gate PASS am "${#series[@]} patches apply to $BASE_TAG with git am"
+	gate PASS am "${#series[@]} patches apply to $BASE_TAG${PRE_PATCHES:+ + $(wc -w <<<"$PRE_PATCHES") earlier posting(s)} with git am"
 }
 
 # --- the cover letter's diffstat is the series' ------------------------------
 gate_diffstat() {
 	local want have
-	want=$(git -C "$WT" diff --shortstat "$BASE_TAG" "$HEAD" | sed 's/^ *//')
+	want=$(git -C "$WT" diff --shortstat "$FROM" "$HEAD" | sed 's/^ *//')
 	have=$(grep -E '^ [0-9]+ files? changed' "$PATCHES/0000-cover-letter.patch" |
 		sed 's/^ *//' || true)
 	if [ -n "$want" ] && [ "$want" = "$have" ]; then
@@ -120,7 +136,7 @@ build_commit() {
 	local out rc=0
 	# cached by tree, directories and config
 	out=$CK/cache/$(git -C "$WT" rev-parse "$1^{tree}")-$( { echo "${DIRS[*]}"
-		cat "${KCONFIG_FRAG:-$TOP/config/testbed.config}"; } | md5sum | cut -c1-8)
+		cat "$CO.frag"; } | md5sum | cut -c1-8)
 	if [ ! -f "$out.rc" ]; then
 		checkout "$1"
 		rm -rf "${DIRS[@]/#/$CO/}"
@@ -146,9 +162,9 @@ gate_build_sparse() {
 	local base c n=0 out subj w s broken="" w1="" sp=""
 	kernel_configure "$WT" "$CO"
 	step "check: building every commit (W=1, sparse, selftests)"
-	base=$(build_commit "$BASE_TAG")
+	base=$(build_commit "$FROM")
 	[ "$(cat "$base.rc")" = 0 ] || die "the base does not build: $base.w1.raw"
-	for c in $(git -C "$WT" rev-list --reverse "$BASE_TAG..$HEAD"); do
+	for c in $(git -C "$WT" rev-list --reverse "$FROM..$HEAD"); do
 		n=$((n + 1))
 		subj=$(git -C "$WT" log -1 --format=%s "$c")
 		out=$(build_commit "$c")
@@ -199,7 +215,7 @@ cocci() {	# $1 commit; prints the path of its normalized report
 gate_coccicheck() {
 	local cb ch c
 	kernel_configure "$WT" "$CO"
-	if ! cb=$(cocci "$BASE_TAG") || ! ch=$(cocci "$HEAD"); then
+	if ! cb=$(cocci "$FROM") || ! ch=$(cocci "$HEAD"); then
 		c="coccicheck itself failed (see $CK/cache/cocci-*.raw)"
 	else
 		c=$(new_lines "$cb" "$ch")
@@ -221,10 +237,10 @@ kdoc_warnings() {	# $1 file to read, $2 name to report it under
 
 gate_kernel_doc() {
 	local f fn files bad="" w
-	files=$(git -C "$WT" diff --name-only --diff-filter=AM "$BASE_TAG" "$HEAD" -- \
+	files=$(git -C "$WT" diff --name-only --diff-filter=AM "$FROM" "$HEAD" -- \
 		'*.c' '*.h' | grep -v '^tools/' || true)
 	for f in $files; do
-		git -C "$WT" show "$BASE_TAG:$f" >"$CK/kdoc.base" 2>/dev/null || : >"$CK/kdoc.base"
+		git -C "$WT" show "$FROM:$f" >"$CK/kdoc.base" 2>/dev/null || : >"$CK/kdoc.base"
 		kdoc_warnings "$CK/kdoc.base" "$f" >"$CK/kdoc.old"
 		kdoc_warnings "$WT/$f" "$f" >"$CK/kdoc.new"
 		w=$(new_lines "$CK/kdoc.old" "$CK/kdoc.new")
@@ -233,7 +249,7 @@ gate_kernel_doc() {
 		# function definitions the patches add: "type name(" at column 0
 		# (VISIBLE_IF_KUNIT ones too), not static (on that line or the
 		# one before)
-		for fn in $(git -C "$WT" diff -U0 "$BASE_TAG" "$HEAD" -- "$f" |
+		for fn in $(git -C "$WT" diff -U0 "$FROM" "$HEAD" -- "$f" |
 			sed -nE 's/^\+([A-Za-z_][A-Za-z0-9_ ]*[ *])?([a-z_][a-z0-9_]*)\(.*[^;]$/\2/p' |
 			sort -u); do
 			grep -B1 -E "^([a-z_].*[ *])?$fn\(" "$WT/$f" | grep -qw static && continue

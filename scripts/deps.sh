@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Install the Debian packages the testbed needs, when any is missing.
+# Install the Debian packages the testbed needs, when any is missing, and
+# make the suites the bases come from known to apt.
 #
 # QEMU comes from bookworm-backports (10.0): QEMU 7.2's nvme unregisters its
 # VFs on a PF reset but leaves VF Enable set, so Linux never re-creates them
 # and every VF open then waits 65 s for an FLR (topology f). QEMU >= 9.0
-# resets the SR-IOV capability with the PF.
+# resets the SR-IOV capability with the PF. The mainline base's source
+# package (linux-source-7.3, arch all) comes from trixie-backports, pinned
+# so that apt never installs anything else from it.
+#
+# A suite is added on the mirror the machine's own apt sources name: the
+# project names no archive host.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
       rsync git python3 python3-ply python3-git ccache sparse coccinelle
-      busybox-static ocaml-nox ocaml-findlib)
-bpo=/etc/apt/sources.list.d/bookworm-backports.list
+      busybox-static bash-static uuid-dev ocaml-nox ocaml-findlib)
+SUITES="bookworm-backports trixie-backports"
 
 qemu_ok() {
 	local v
@@ -20,19 +26,48 @@ qemu_ok() {
 	[ -n "$v" ] && [ "$v" -ge 9 ]
 }
 
+# The first Debian mirror of the machine's sources (deb822 or one-line).
+debian_mirror() {
+	{
+		cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+			awk '/^URIs:/ { u = $2 } /^Suites:/ && / bookworm( |$)|^Suites: bookworm$/ && u { print u; exit }'
+		cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" && $3 == "bookworm" { print ($2 ~ /^\[/ ? $3 : $2); exit }'
+	} | head -n 1 || true
+}
+
+# add_suite SUITE: a sources file for SUITE on the machine's mirror.
+add_suite() {
+	local suite=$1 file=/etc/apt/sources.list.d/vfio-tb-$1.sources mirror
+	[ ! -e "$file" ] || return 0
+	grep -rqs "^[^#]*$suite" /etc/apt/sources.list /etc/apt/sources.list.d/ && return 0
+	mirror=$(debian_mirror)
+	[ -n "$mirror" ] || die "no Debian bookworm mirror in the machine's apt sources to add $suite on"
+	step "adding $suite on $mirror"
+	printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+		"$mirror" "$suite" >"$file"
+	if [ "$suite" != bookworm-backports ]; then
+		# source packages only: never an upgrade from a newer release
+		printf 'Package: *\nPin: release n=%s\nPin-Priority: 1\n' "$suite" \
+			>"/etc/apt/preferences.d/vfio-tb-$suite"
+	fi
+	updated=""
+}
+
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
 		missing+=("$p")
 done
-[ ${#missing[@]} -gt 0 ] || ! qemu_ok || exit 0
+updated=1
+for s in $SUITES; do
+	grep -rqs "^[^#]*$s" /etc/apt/sources.list /etc/apt/sources.list.d/ || updated=""
+done
+[ ${#missing[@]} -gt 0 ] || ! qemu_ok || [ -z "$updated" ] || exit 0
 
 [ "$(id -u)" = 0 ] || die "run as root, or install: ${missing[*]} and QEMU >= 9.0"
 export DEBIAN_FRONTEND=noninteractive
-if ! qemu_ok && ! grep -qs bookworm-backports "$bpo"; then
-	step "adding bookworm-backports for QEMU 10"
-	echo "deb http://deb.debian.org/debian bookworm-backports main" >"$bpo"
-fi
+for s in $SUITES; do add_suite "$s"; done
 with_progress "apt-get update" apt-get -qq update
 if [ ${#missing[@]} -gt 0 ]; then
 	step "installing: ${missing[*]}"

@@ -3,16 +3,16 @@
 # Run the series' KUnit suites the upstream way: kunit.py with the
 # .kunitconfig of drivers/vfio/pci (hot reset, recovery) and of
 # drivers/vfio (the migration state machine), on x86_64 under QEMU, built
-# out of tree in $BUILD/kunit. One result line, also in
-# $BUILD/logs/kunit.results.
+# out of tree in $LB/kunit. One result line, also in
+# $LOGS/kunit.results.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KUNITCONFIGS="drivers/vfio/pci drivers/vfio"
-RESULTS=$BUILD/logs/kunit.results
-mkdir -p "$BUILD/logs"
+RESULTS=$LOGS/kunit.results
+mkdir -p "$LOGS"
 : >"$RESULTS"
-log=$BUILD/logs/kunit.log
+log=$LOGS/kunit.log
 
 args=()
 for k in $KUNITCONFIGS; do
@@ -25,7 +25,7 @@ fi
 step "kunit.py run ${args[*]} --arch=x86_64 (a kernel of its own: minutes when cold)"
 rc=0
 (cd "$TREE" && with_progress kunit.py ./tools/testing/kunit/kunit.py run \
-	"${args[@]}" --arch=x86_64 --build_dir="$BUILD/kunit" \
+	"${args[@]}" --arch=x86_64 --build_dir="$LB/kunit" \
 	--jobs "$JOBS" --make_options CC="$(make_cc)") >"$log" 2>&1 || rc=$?
 summary=$(sed -nE 's/^\[[0-9:]+\] (Testing complete\..*)/\1/p' "$log" | tail -n 1)
 if [ "$rc" = 0 ] && [ -n "$summary" ]; then

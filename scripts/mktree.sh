@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Make the kernel work tree $TREE: a git repository whose first commit is the
-# pristine base (tagged $BASE_TAG) with patches/series applied by git am.
-# The base commit is reproducible: same source, same commit id.
+# Make the kernel work tree $TREE of the line ($LINE): a git repository
+# whose first commit is the pristine base (tagged $BASE_TAG) with the
+# line's series applied by git am: patches/series (lts), or every posting
+# that postings/series names, in order, each ending at the tag
+# posting/NAME (mainline). The base commit is reproducible: same source,
+# same commit id.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -38,10 +41,27 @@ if grep -qx '/\*' .gitignore; then
 	printf '!.gitignore\n!.kunitconfig\n' >>.gitignore
 fi
 
+# apply DIR: git am of DIR/series; prints how many patches
+apply() {
+	local p n=0
+	while read -r p; do
+		case "$p" in ''|'#'*) continue ;; esac
+		git am -q --keep-cr "$1/$p" >&2 ||
+			die "${1#"$TOP"/}/$p does not apply to $origin"
+		n=$((n + 1))
+	done <"$1/series"
+	echo "$n"
+}
+
+series=$TOP/$SERIES_DIR
 n=0
-while read -r p; do
-	case "$p" in ''|'#'*) continue ;; esac
-	git am -q --keep-cr "$TOP/patches/$p" || die "patches/$p does not apply"
-	n=$((n + 1))
-done <"$TOP/patches/series"
-step "work tree ready: $TREE ($n patches on $BASE_TAG $(git rev-parse --short "$BASE_TAG"))"
+if [ "$LINE" = lts ]; then
+	n=$(apply "$series")
+else
+	while read -r posting; do
+		case "$posting" in ''|'#'*) continue ;; esac
+		n=$((n + $(apply "$series/$posting")))
+		git tag -f "posting/$posting" >/dev/null
+	done <"$series/series"
+fi
+step "work tree ready: $TREE ($n patches on $BASE_TAG $(git rev-parse --short "$BASE_TAG"), $origin)"

@@ -5,7 +5,8 @@
 #
 #   results.sh TOPOLOGY...
 #
-# Reads $BUILD/logs/TOPOLOGY-test.out. A test plan (tests/*.test) that
+# Reads $LOGS/TOPOLOGY-test.out ($LOGS/TOPOLOGY-san.out for san:TOPOLOGY,
+# $LOGS/TOPOLOGY-base.out for base:TOPOLOGY). A test plan ($PLANS) that
 # declares a topology but did not finish there counts as a failure, and so
 # does a guest failure (hang, splat). Exits non-zero on any failure or when
 # no test ran at all.
@@ -14,7 +15,7 @@ set -euo pipefail
 
 pass=0 fail=0 skip=0
 result() {
-	echo "$1  $2"
+	echo "$1  ${RESULT_PREFIX:+$RESULT_PREFIX }$2"
 	case "$1" in
 	PASS) pass=$((pass + 1)) ;;
 	SKIP) skip=$((skip + 1)) ;;
@@ -23,7 +24,7 @@ result() {
 }
 
 # one line each from the gates, their self-test and kunit.py
-for f in "$BUILD"/logs/*.results; do
+for f in "$LOGS"/*.results; do
 	[ -f "$f" ] || continue
 	while read -r status rest; do
 		result "$status" "$rest"
@@ -33,8 +34,11 @@ done
 # Each argument is a topology booted on the test kernel (a), or on the
 # sanitizer kernel (san:a: the plans that list it in SAN_TOPOLOGIES).
 for run in "$@"; do
-	topo=${run#san:} out=$BUILD/logs/$topo-test.out var=TOPOLOGIES
-	[ "$run" = "$topo" ] || out=$BUILD/logs/$topo-san.out var=SAN_TOPOLOGIES
+	topo=${run#*:} out=$LOGS/$topo-test.out var=TOPOLOGIES
+	case "$run" in
+	san:*) out=$LOGS/$topo-san.out var=SAN_TOPOLOGIES ;;
+	base:*) out=$LOGS/$topo-base.out var=BASE_TOPOLOGIES ;;
+	esac
 	label=$run
 	[ -f "$out" ] || { result FAIL "$label: no result log"; continue; }
 	test="" failed=""
@@ -56,9 +60,9 @@ for run in "$@"; do
 		"not ok "*) result FAIL "$label $test ${line#not ok * }"; failed=1 ;;
 		esac
 	done <"$out"
-	for plan in "$TOP"/tests/*.test; do
+	for plan in $(plans); do
 		name=$(basename "$plan" .test)
-		TOPOLOGIES="" SAN_TOPOLOGIES=""
+		TOPOLOGIES="" SAN_TOPOLOGIES="" BASE_TOPOLOGIES=""
 		. "$plan"
 		topos=${!var}
 		case " $topos " in *" $topo "*) ;; *) continue ;; esac

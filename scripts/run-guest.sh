@@ -5,8 +5,8 @@
 #   run-guest.sh TOPOLOGY MODE
 #
 # MODE is test, demo, bench or probe (see guest/init). The guest console
-# (ttyS0) goes to $BUILD/logs/RUN.console, its results (ttyS1) to
-# $BUILD/logs/RUN.out, RUN being $RUN or TOPOLOGY-MODE. $KERNEL boots another
+# (ttyS0) goes to $LOGS/RUN.console, its results (ttyS1) to
+# $LOGS/RUN.out, RUN being $RUN or TOPOLOGY-MODE. $KERNEL boots another
 # bzImage than the test kernel's; $GUEST_ARGS are more tb_*= parameters
 # for guest/init. Fails when the guest did not finish within
 # $GUEST_TIMEOUT seconds or when its console shows a kernel splat.
@@ -17,13 +17,13 @@ topo=${1:?usage: run-guest.sh TOPOLOGY MODE}
 mode=${2:?usage: run-guest.sh TOPOLOGY MODE}
 file=$TOP/topologies/$topo.topo
 [ -r "$file" ] || die "no topology $topo"
-VIOMMU=on CMDLINE="" DEVICES=""
+VIOMMU=on CMDLINE="" DEVICES="" MEM=1G
 . "$file"
 
 kernel=${KERNEL:-$OBJ/arch/x86/boot/bzImage}
-initrd=$BUILD/initramfs.cpio.gz
+initrd=$INITRAMFS
 [ -f "$kernel" ] && [ -f "$initrd" ] || die "build the kernel and initramfs first"
-logs=$BUILD/logs
+logs=$LOGS
 mkdir -p "$logs"
 run=${RUN:-$topo-$mode}
 console=$logs/$run.console
@@ -34,7 +34,7 @@ rm -f "$console" "$out" "$qemu_log"
 # One vCPU: with two, TCG on a loaded 2-core host lost interrupts to the
 # second vCPU (a 26 s tty drain and an RCU stall report at power-off).
 args=(-machine q35,kernel-irqchip=split -accel "${ACCEL:-tcg}" -cpu max
-      -smp 1 -m 1G -nodefaults -display none -no-reboot
+      -smp 1 -m "$MEM" -nodefaults -display none -no-reboot
       -kernel "$kernel" -initrd "$initrd"
       -serial "file:$console" -serial "file:$out")
 append="console=ttyS0 panic=-1 tb_topo=$topo tb_mode=$mode ${GUEST_ARGS:-} $CMDLINE"

@@ -20,7 +20,7 @@ for topo in $topos; do
 	RUN=$topo-torture KERNEL=$kernel GUEST_TIMEOUT=$((duration + 600)) \
 		GUEST_ARGS="tb_seconds=$duration${SEED:+ tb_seed=$SEED}" \
 		"$TOP/scripts/run-guest.sh" "$topo" torture || rc=1
-	out=$BUILD/logs/$topo-torture.out
+	out=$LOGS/$topo-torture.out
 	grep -E '^(# |ok |not ok )' "$out" | sed "s/^/$topo: /" || true
 	grep -q '^tb: exit torture 0$' "$out" || rc=1
 done

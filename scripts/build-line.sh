@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Build everything a guest of the line ($LINE) needs, as make guest does:
+# the work tree (made once), the test kernel, the test programs and the
+# initramfs. Arguments are VAR=value settings for the steps (PLAN_NAMES).
+set -euo pipefail
+for a in "$@"; do export "${a?}"; done
+. "$(dirname "$0")/lib.sh"
+
+"$TOP/scripts/deps.sh"
+[ -d "$TREE/.git" ] || "$TOP/scripts/mktree.sh"
+"$TOP/scripts/tree-status.sh"
+"$TOP/scripts/build-kernel.sh"
+"$TOP/scripts/build-tests.sh"
+"$TOP/scripts/build-initramfs.sh"
