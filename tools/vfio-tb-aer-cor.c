@@ -3,10 +3,11 @@
  * vfio-tb-aer-cor BDF...: inject a correctable PCIe error (receiver error)
  * into each device with /dev/aer_inject and check that the AER core
  * handled it: the device's aer_dev_correctable TOTAL_ERR_COR count goes
- * up by one. Then read the device's config space through sysfs. Both go
- * through aer_inject's config accessors, under pci_lock: a kernel whose
- * aer_inject takes a sleeping lock there splats on the console (lockdep:
- * "Invalid wait context"), which fails the run. KTAP on stdout.
+ * up by one. Then read the device's config space through sysfs:
+ * pci_user_read_config_*() calls aer_inject's config accessors under
+ * pci_lock, a raw spinlock, and a kernel whose aer_inject takes a
+ * spinlock_t there splats on the console (lockdep: "Invalid wait
+ * context"), which fails the run. KTAP on stdout.
  */
 #include <errno.h>
 #include <fcntl.h>
