@@ -232,7 +232,10 @@ gate_coccicheck() {
 # No new kernel-doc warning, and every new non-static function in kernel
 # code has a kernel-doc comment.
 kdoc_warnings() {	# $1 file to read, $2 name to report it under
-	"$WT/scripts/kernel-doc" -none -Wall "$1" 2>&1 | sed "s#^$1:#$2:#" | normalize
+	# 6.12's kernel-doc prints "FILE:LINE: warning: ...", 7.x's
+	# "Warning: FILE:LINE ...": the file named $2, no line numbers
+	"$WT/scripts/kernel-doc" -none -Wall "$1" 2>&1 |
+		sed -E "s#$1:[0-9]+:? #$2: #" | normalize
 }
 
 gate_kernel_doc() {

@@ -43,16 +43,18 @@ if [ -n "$base" ] && ! "$TOP/scripts/build-base-kernel.sh"; then
 	echo "FAIL  base kernel: did not build" >"$LOGS/base-kernel.results"
 	base=""
 fi
+# Their result lines go to $LOGS/*.results, which results.sh reads;
+# what they print is progress.
 if want check; then
 	if [ "$LINE" = lts ]; then
-		"$TOP/scripts/check.sh" || true
+		"$TOP/scripts/check.sh" >&2 || true
 	else
-		"$TOP/scripts/check-postings.sh" || true
+		"$TOP/scripts/check-postings.sh" >&2 || true
 	fi
 fi
-! want gates || "$TOP/scripts/check-gates.sh" || true
-! want kunit || "$TOP/scripts/kunit.sh" || true
-! want splat || "$TOP/scripts/check-splat.sh" || true
+! want gates || "$TOP/scripts/check-gates.sh" >&2 || true
+! want kunit || "$TOP/scripts/kunit.sh" >&2 || true
+! want splat || "$TOP/scripts/check-splat.sh" >&2 || true
 # The guests, GUEST_JOBS at a time (one per core: a guest is one TCG
 # vCPU), the sanitizer runs first (the longest: a takes ~570 s here, so
 # its bound leaves room for a CI machine twice or three times slower).
