@@ -11,10 +11,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 check=${1:-}
-[ -d "$TREE/.git" ] || die "no work tree at $TREE"
-cd "$TREE"
-[ -z "$(git status --porcelain --untracked-files=no)" ] ||
-	[ "$check" = --check ] || die "$TREE has uncommitted changes: commit them first"
+export_enter "$check"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

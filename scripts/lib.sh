@@ -44,6 +44,15 @@ plan_topologies() {
 	done | sort -u
 }
 
+# export_enter MODE: cd to the work tree for an export (make export),
+# which must have no uncommitted change unless MODE is --check.
+export_enter() {
+	[ -d "$TREE/.git" ] || die "no work tree at $TREE"
+	cd "$TREE"
+	[ -z "$(git status --porcelain --untracked-files=no)" ] ||
+		[ "$1" = --check ] || die "$TREE has uncommitted changes: commit them first"
+}
+
 step() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
