@@ -32,7 +32,7 @@ line() {
 		"$TOP/scripts/run-tests.sh" | grep -E "^(PASS|FAIL|SKIP)  " >>"$out" || true
 }
 
-line mainline 7.3 "check splat base"
+line mainline 7.3 "check kunit splat base"
 line lts 6.12 "" "$LTS_FIX_PLANS"
 
 step "results"
