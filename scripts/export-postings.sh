@@ -30,13 +30,15 @@ while read -r name; do
 	out=$tmp/$name
 	git format-patch -q --zero-commit -o "$out.raw" "$prev..$tag"
 	to=() cc=()
+	# get_maintainer.pl's order follows perl's hash order: fixed here,
+	# so that the export is reproducible
 	while IFS= read -r who; do
 		case "$who" in
 		*"(maintainer:"*Keyword:*) cc+=("--cc=${who%% (*}") ;;
 		*"(maintainer:"*) to+=("--to=${who%% (*}") ;;
 		*) cc+=("--cc=${who%% (*}") ;;
 		esac
-	done < <(perl scripts/get_maintainer.pl --no-git --no-git-fallback --no-tree \
+	done < <(PERL_HASH_SEED=0 PERL_PERTURB_KEYS=0 perl scripts/get_maintainer.pl --no-git --no-git-fallback --no-tree \
 		"$out.raw"/*.patch 2>/dev/null)
 	if [ -f "$TOP/$SERIES_DIR/$name.cc" ]; then
 		while read -r who; do
