@@ -20,7 +20,7 @@ deps:
 
 # The kernel work tree: pristine base + the line's series (made once; see README).
 tree: deps
-	@test -d build/$(if $(filter lts,$(LINE)),,$(LINE)/)linux/.git || $(SCRIPTS)/mktree.sh
+	@bash -c '. $(SCRIPTS)/lib.sh && test -d "$$TREE/.git"' || $(SCRIPTS)/mktree.sh
 	@$(SCRIPTS)/tree-status.sh
 
 kernel: tree
