@@ -146,6 +146,9 @@ build_commit() {
 		: >"$out.ksft"
 		if [ "$rc" = 0 ] && [ -d "$WT/tools/testing/selftests/vfio" ]; then
 			kmake "$WT" "$CO" headers >/dev/null 2>&1 || rc=$?
+			# from scratch: dependency files of another commit name
+			# headers this one may not have
+			rm -rf "$CK/ksft"
 			mkdir -p "$CK/ksft"
 			make -s -C "$WT/tools/testing/selftests/vfio" OUTPUT="$CK/ksft" \
 				KHDR_INCLUDES="-isystem $CO/usr/include" >"$out.ksft" 2>&1 || rc=$?
