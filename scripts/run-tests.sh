@@ -69,7 +69,7 @@ base_guest() {
 guest() { "$TOP/scripts/run-guest.sh" "$1" test; }
 runs=$(printf 'san_guest %s\n' $san; printf 'guest %s\n' $topos; printf 'base_guest %s\n' $base)
 while read -r fn topo; do
-	[ -n "$fn" ] || continue
+	[ -n "$fn" ] && [ -n "$topo" ] || continue
 	while [ "$(jobs -rp | wc -l)" -ge "${GUEST_JOBS:-$(nproc)}" ]; do
 		wait -n || true
 	done
