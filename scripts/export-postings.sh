@@ -7,7 +7,9 @@
 # paragraph: subject; the rest: body), To the maintainers and Cc the
 # reviewers and lists that the tree's scripts/get_maintainer.pl names for
 # it, plus postings/NAME.cc (one address a line, # comments), and the
-# posting it depends on. Byte-identical when nothing changed.
+# posting it depends on. postings/NAME.prefix, where there is one, gives
+# the subject prefix ("RFC PATCH"; PATCH without it). Byte-identical when
+# nothing changed.
 #
 #   export-postings.sh           write postings/
 #   export-postings.sh --check   only tell whether postings/ is up to date
@@ -46,6 +48,8 @@ while read -r name; do
 			cc+=("--cc=$who")
 		done <"$TOP/$SERIES_DIR/$name.cc"
 	fi
+	prefix=PATCH
+	[ ! -f "$TOP/$SERIES_DIR/$name.prefix" ] || prefix=$(cat "$TOP/$SERIES_DIR/$name.prefix")
 	desc=$(cat "$cover")
 	if [ -n "$prev_name" ]; then
 		desc+=$'\n\n'"This posting applies on top of \"$(head -n 1 "$TOP/$SERIES_DIR/$prev_name.cover")\" ($prev_name), the posting before it."
@@ -56,7 +60,8 @@ while read -r name; do
 	newest=$(git log --format=%at "$prev..$tag" | sort -n | tail -n 1)
 	GIT_COMMITTER_DATE="@${newest:-0} +0000" \
 	git format-patch -q --zero-commit --cover-letter --cover-from-description=subject \
-		--base="$prev" --signature=vfio-reset "${to[@]}" "${cc[@]}" \
+		--base="$prev" --signature=vfio-reset --subject-prefix="$prefix" \
+		"${to[@]}" "${cc[@]}" \
 		-o "$out" "$prev..posting-export"
 	(cd "$out" && ls -1 ./*.patch | sed 's#^\./##' | grep -v '^0000-cover-letter' || true) \
 		>"$out/series"
