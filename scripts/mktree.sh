@@ -41,12 +41,15 @@ if grep -qx '/\*' .gitignore; then
 	printf '!.gitignore\n!.kunitconfig\n' >>.gitignore
 fi
 
-# apply DIR: git am of DIR/series; prints how many patches
+# apply DIR: git am of DIR/series; prints how many patches. Committed at
+# their author dates, so that every tree made from the same series has the
+# same commits, and the base-commit lines of an export do not change with
+# the tree it came from.
 apply() {
 	local p n=0
 	while read -r p; do
 		case "$p" in ''|'#'*) continue ;; esac
-		git am -q --keep-cr "$1/$p" >&2 ||
+		git am -q --keep-cr --committer-date-is-author-date "$1/$p" >&2 ||
 			die "${1#"$TOP"/}/$p does not apply to $origin"
 		n=$((n + 1))
 	done <"$1/series"
