@@ -14,8 +14,9 @@ mkdir -p "$LOGS"
 pre="" rc=0
 while read -r name; do
 	case "$name" in ''|'#'*) continue ;; esac
+	# stdin is the series: a gate that reads stdin would end the loop
 	PATCHES=$TOP/$SERIES_DIR/$name PRE_PATCHES=$pre CHECK_LABEL=$name \
-		CHECK_RESULTS=$RESULTS.one "$TOP/scripts/check.sh" || rc=1
+		CHECK_RESULTS=$RESULTS.one "$TOP/scripts/check.sh" </dev/null || rc=1
 	cat "$RESULTS.one" >>"$RESULTS"
 	pre+=" $TOP/$SERIES_DIR/$name"
 done <"$TOP/$SERIES_DIR/series"
