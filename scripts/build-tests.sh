@@ -17,8 +17,8 @@ step "installing uapi headers"
 make -s -C "$TREE" O="$OBJ" ARCH=x86_64 headers >/dev/null
 
 step "building kselftests: tools/testing/selftests/vfio ($LINE)"
-make -s -C "$ksft" OUTPUT="$bin/vfio" KHDR_INCLUDES="-isystem $hdr" \
-	LDFLAGS="-static -pthread"
+make -s -C "$ksft" -j"$JOBS" CC="$(make_cc)" OUTPUT="$bin/vfio" \
+	KHDR_INCLUDES="-isystem $hdr" LDFLAGS="-static -pthread"
 # The kselftest scripts (setup.sh, run.sh) where the tree has them.
 [ ! -d "$ksft/scripts" ] || cp -a "$ksft/scripts" "$bin/vfio/"
 

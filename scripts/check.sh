@@ -48,6 +48,12 @@ new_lines() { LC_ALL=C comm -13 "$1" "$2"; }
 total() { awk '{ n += $1 } END { print n + 0 }' "$1"; }
 checkout() { git -C "$WT" checkout -q -f --detach "$1"; }
 
+# The gates' kernel: the test kernel's fragments and config/check.config.
+check_configure() {
+	kernel_frag "$WT" "$CO.frag" "$TOP/config/check.config"
+	KCONFIG_FRAG=$CO.frag kernel_configure "$WT" "$CO"
+}
+
 # --- the series applies to a pristine base -----------------------------------
 # am_dir DIR: git am of DIR/series in $WT; 1 (after the gate's line) if
 # a patch does not apply
@@ -128,70 +134,113 @@ gate_checkpatch() {
 
 # --- each patch builds alone: W=1 objects, sparse, selftests -----------------
 # For the base and every commit: the objects of drivers/vfio,
-# drivers/iommu/iommufd and samples/vfio-mdev (mtty) rebuilt with W=1,
-# sparse (C=2) over them, and the
-# vfio selftests. Writes $CK/cache/<tree>-<dirs+config>.{w1,sparse,ksft,rc}; prints the
-# path prefix.
-build_commit() {
+# drivers/iommu/iommufd, drivers/pci/pcie and samples/vfio-mdev (mtty)
+# rebuilt with W=1 and sparse over them (C=2, one pass), and the vfio
+# selftests. The kernel part is keyed by the commit's tree less tools/ and
+# Documentation/, the selftests by tools/ and the uapi headers: a
+# selftest-only patch builds no kernel object and a kernel-only patch no
+# selftest. ccache replays the compiler's warnings, scripts/sparse-cached.sh
+# sparse's.
+
+# cache_key COMMIT PATH...: the tree ids of PATHs of COMMIT, with the
+# directories and config, as a file name; PATH "-" is the top level less
+# tools/ and Documentation/
+cache_key() {
+	local c=$1 p
+	shift
+	{
+		for p in "$@"; do
+			if [ "$p" = - ]; then
+				git -C "$WT" ls-tree "$c" |
+					awk -F'\t' '$2 != "tools" && $2 != "Documentation"'
+			else
+				git -C "$WT" rev-parse "$c:$p" 2>/dev/null || echo "no $p"
+			fi
+		done
+		echo "${DIRS[*]}"
+		cat "$CO.frag"
+	} | md5sum | cut -c1-16
+}
+
+# build_kernel COMMIT: prints the prefix of its .w1, .sparse, .w1.raw, .rc
+build_kernel() {
 	local out rc=0
-	# cached by tree, directories and config
-	out=$CK/cache/$(git -C "$WT" rev-parse "$1^{tree}")-$( { echo "${DIRS[*]}"
-		cat "$CO.frag"; } | md5sum | cut -c1-8)
+	out=$CK/cache/k-$(cache_key "$1" -)
 	if [ ! -f "$out.rc" ]; then
 		checkout "$1"
-		rm -rf "${DIRS[@]/#/$CO/}"
-		kmake "$WT" "$CO" -j"$JOBS" W=1 "${DIRS[@]}" 2>"$out.w1.raw" >/dev/null || rc=$?
-		[ "$rc" != 0 ] || kmake "$WT" "$CO" -j"$JOBS" C=2 "${DIRS[@]}" \
-			2>"$out.sparse.raw" >/dev/null || rc=$?
+		rm -rf "${DIRS[@]/#/$CO/}" "$CK/sparse"
+		SPARSE=$SPARSE SPARSE_REPORTS=$CK/sparse SPARSE_CACHE=$CK/sparse-cache \
+			kmake "$WT" "$CO" -j"$JOBS" W=1 C=2 \
+			CHECK="$TOP/scripts/sparse-cached.sh" "${DIRS[@]}" \
+			2>"$out.w1.raw" >/dev/null || rc=$?
+		cat "$CK"/sparse/* 2>/dev/null >"$out.sparse.raw" || true
+		# kbuild turns C=2 off, with a warning, for a sparse too old
+		! grep -q 'is not available or not up to date' "$out.w1.raw" || rc=1
+		grep -E 'warning:|error:' "$out.w1.raw" | normalize >"$out.w1" || true
+		grep -E 'warning:|error:' "$out.sparse.raw" | normalize >"$out.sparse" || true
+		echo "$rc" >"$out.rc"
+	fi
+	echo "$out"
+}
+
+# build_ksft COMMIT: prints the prefix of its .ksft, .rc
+build_ksft() {
+	local out rc=0
+	out=$CK/cache/t-$(cache_key "$1" tools include/uapi arch/x86/include/uapi scripts Makefile)
+	if [ ! -f "$out.rc" ]; then
 		: >"$out.ksft"
-		if [ "$rc" = 0 ] && [ -d "$WT/tools/testing/selftests/vfio" ]; then
+		if git -C "$WT" cat-file -e "$1:tools/testing/selftests/vfio" 2>/dev/null; then
+			checkout "$1"
 			kmake "$WT" "$CO" headers >/dev/null 2>&1 || rc=$?
 			# from scratch: dependency files of another commit name
 			# headers this one may not have
 			rm -rf "$CK/ksft"
 			mkdir -p "$CK/ksft"
-			make -s -C "$WT/tools/testing/selftests/vfio" OUTPUT="$CK/ksft" \
+			[ "$rc" != 0 ] || make -s -C "$WT/tools/testing/selftests/vfio" \
+				-j"$JOBS" CC="$(make_cc)" OUTPUT="$CK/ksft" \
 				KHDR_INCLUDES="-isystem $CO/usr/include" >"$out.ksft" 2>&1 || rc=$?
 			! grep -qE 'warning:|error:' "$out.ksft" || rc=1
 		fi
-		grep -E 'warning:|error:' "$out.w1.raw" | normalize >"$out.w1" || true
-		grep -E 'warning:|error:' "$out.sparse.raw" 2>/dev/null | normalize >"$out.sparse" || true
 		echo "$rc" >"$out.rc"
 	fi
 	echo "$out"
 }
 
 gate_build_sparse() {
-	local base c n=0 out subj w s broken="" w1="" sp=""
-	kernel_configure "$WT" "$CO"
+	local c n=0 k t kb subj w s broken="" w1="" sp=""
+	check_configure
+	SPARSE=$("$TOP/scripts/build-sparse.sh")
 	step "check: building every commit (W=1, sparse, selftests)"
-	base=$(build_commit "$FROM")
-	[ "$(cat "$base.rc")" = 0 ] || die "the base does not build: $base.w1.raw"
+	kb=$(build_kernel "$FROM")
+	t=$(build_ksft "$FROM")
+	[ "$(cat "$kb.rc" "$t.rc")" = "0
+0" ] || die "the base does not build: $kb.w1.raw $t.ksft"
 	for c in $(git -C "$WT" rev-list --reverse "$FROM..$HEAD"); do
 		n=$((n + 1))
 		subj=$(git -C "$WT" log -1 --format=%s "$c")
-		out=$(build_commit "$c")
-		if [ "$(cat "$out.rc")" != 0 ]; then
-			broken+="patch $n ($subj) does not build: $(cat "$out.w1.raw" "$out.ksft" |
+		k=$(build_kernel "$c")
+		t=$(build_ksft "$c")
+		if [ "$(cat "$k.rc")" != 0 ] || [ "$(cat "$t.rc")" != 0 ]; then
+			broken+="patch $n ($subj) does not build: $(cat "$k.w1.raw" "$t.ksft" |
 				grep -m 1 -E 'error|warning'); "
 			continue
 		fi
-		w=$(new_lines "$base.w1" "$out.w1")
+		w=$(new_lines "$kb.w1" "$k.w1")
 		[ -z "$w" ] || w1+="patch $n: $(head -n 2 <<<"$w" | tr '\n' ' '); "
-		s=$(new_lines "$base.sparse" "$out.sparse")
+		s=$(new_lines "$kb.sparse" "$k.sparse")
 		[ -z "$s" ] || sp+="patch $n: $(head -n 2 <<<"$s" | tr '\n' ' '); "
 	done
 	checkout "$HEAD"
 	if [[ " $GATES " == *" build "* ]]; then
 		if [ -z "$broken$w1" ]; then
-			gate PASS build "each of $n patches builds alone, no new W=1 warning ($(total "$base.w1") on the base)"
+			gate PASS build "each of $n patches builds alone, no new W=1 warning ($(total "$kb.w1") on the base)"
 		else
 			gate FAIL build "$broken$w1"
 		fi
 	fi
 	if [[ " $GATES " == *" sparse "* ]]; then
 		if [ -z "$broken$sp" ]; then
-			gate PASS sparse "no new warning in ${DIRS[*]} ($(total "$base.sparse") on the base)"
+			gate PASS sparse "no new warning in ${DIRS[*]} ($(total "$kb.sparse") on the base)"
 		else
 			gate FAIL sparse "${sp:-not every patch builds}"
 		fi
@@ -217,7 +266,7 @@ cocci() {	# $1 commit; prints the path of its normalized report
 
 gate_coccicheck() {
 	local cb ch c
-	kernel_configure "$WT" "$CO"
+	check_configure
 	if ! cb=$(cocci "$FROM") || ! ch=$(cocci "$HEAD"); then
 		c="coccicheck itself failed (see $CK/cache/cocci-*.raw)"
 	else

@@ -26,16 +26,6 @@ qemu_ok() {
 	[ -n "$v" ] && [ "$v" -ge 9 ]
 }
 
-# The first Debian mirror of the machine's sources (deb822 or one-line).
-debian_mirror() {
-	{
-		cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
-			awk '/^URIs:/ { u = $2 } /^Suites:/ && / bookworm( |$)|^Suites: bookworm$/ && u { print u; exit }'
-		cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
-			awk '$1 == "deb" && $3 == "bookworm" { print ($2 ~ /^\[/ ? $3 : $2); exit }'
-	} | head -n 1 || true
-}
-
 # add_suite SUITE: a sources file for SUITE on the machine's mirror.
 add_suite() {
 	local suite=$1 file=/etc/apt/sources.list.d/vfio-tb-$1.sources mirror

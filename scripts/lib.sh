@@ -72,6 +72,16 @@ with_progress() {
 	wait "$pid"
 }
 
+# The first Debian mirror of the machine's sources (deb822 or one-line).
+debian_mirror() {
+	{
+		cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+			awk '/^URIs:/ { u = $2 } /^Suites:/ && / bookworm( |$)|^Suites: bookworm$/ && u { print u; exit }'
+		cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" && $3 == "bookworm" { print ($2 ~ /^\[/ ? $3 : $2); exit }'
+	} | head -n 1 || true
+}
+
 make_cc() {
 	if command -v ccache >/dev/null; then
 		echo "ccache gcc"
