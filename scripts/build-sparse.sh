@@ -3,7 +3,8 @@
 # The sparse of make check: Linux 7.x's kbuild wants one that knows
 # __typeof_unqual__ (scripts/checker-valid.sh); Debian 12's sparse 0.6.4
 # does not, and kbuild then turns C=2 off with no more than a warning.
-# Built from Debian's source package $SPARSE_VERSION (sid), fetched from
+# Built from Debian's source package $SPARSE_VERSION (sid; when it has
+# left, sid's own, with a warning), fetched from
 # the mirror the machine's own apt sources name with a private apt
 # configuration (deb-src only: nothing is installed from sid), into
 # $BUILD/sparse/bin/sparse. Prints that path.
@@ -29,9 +30,18 @@ apt_sid=(-o Dir::Etc::SourceList="$dir/apt/sources.list" -o Dir::Etc::SourcePart
 	 -o APT::Sandbox::User=root)
 step "fetching sid's source index from $mirror (for sparse $SPARSE_VERSION)"
 with_progress "apt-get update" apt-get -qq "${apt_sid[@]}" update >&2
-(cd "$dir/src" && apt-get -qq "${apt_sid[@]}" source --download-only \
-	"sparse=$SPARSE_VERSION" >&2) ||
-	die "sparse $SPARSE_VERSION is no longer in sid's sources; set SPARSE_VERSION to the one sid has ($(apt-cache "${apt_sid[@]}" showsrc sparse 2>/dev/null | sed -n 's/^Version: //p' | head -n 1))"
+if ! (cd "$dir/src" && apt-get -qq "${apt_sid[@]}" source --download-only \
+	"sparse=$SPARSE_VERSION" >&2); then
+	# as scripts/base-source.sh does for the kernel: warn, take sid's
+	have=$(apt-cache "${apt_sid[@]}" showsrc sparse 2>/dev/null |
+		sed -n 's/^Version: //p' | sort -V | tail -n 1)
+	[ -n "$have" ] || die "sparse is no longer in sid's sources"
+	step "WARNING: sparse $SPARSE_VERSION has left sid's sources; building $have"
+	SPARSE_VERSION=$have
+	rm -f "$dir/src"/*
+	(cd "$dir/src" && apt-get -qq "${apt_sid[@]}" source --download-only \
+		"sparse=$SPARSE_VERSION" >&2)
+fi
 step "building sparse $SPARSE_VERSION"
 # apt checked the files against sid's signed index
 (cd "$dir/src" && dpkg-source -q --no-check -x ./*.dsc tree >&2)
