@@ -4,14 +4,15 @@
 #
 # LINE=mainline (default) or LINE=lts picks the line of the targets that
 # work on one: tree, kernel, tests, initramfs, guest, check, export,
-# base-kernel. demo, bench, torture, kunit, check-gates and san-kernel
-# are the LTS line's until the RFCs reach mainline.
+# base-kernel, bench-line. demo, torture, kunit, check-gates and
+# san-kernel are the LTS line's until the RFCs reach mainline; bench runs
+# both lines.
 
 SCRIPTS := scripts
 LINE ?= mainline
 export LINE
 
-.PHONY: all deps tree kernel san-kernel base-kernel tests initramfs guest demo bench torture check check-gates kunit test test-lts test-san export clean distclean
+.PHONY: all deps tree kernel san-kernel base-kernel tests initramfs guest demo bench bench-line torture check check-gates kunit test test-lts test-san export clean distclean
 
 all: guest
 
@@ -57,10 +58,15 @@ test-san: guest
 base-kernel: tree
 	@$(SCRIPTS)/build-base-kernel.sh
 
-# Hot reset latency, base kernel against the series' (see README).
-# BENCH_RESETS (30), BENCH_TOPOLOGIES ("a b").
-bench: LINE = lts
-bench: guest base-kernel
+# Hot reset and error recovery latency, base kernel against the series',
+# on 6.12 then on 7.3 (see README). BENCH_RESETS (30), BENCH_TOPOLOGIES
+# ("a b").
+bench:
+	@$(MAKE) --no-print-directory LINE=lts bench-line
+	@$(MAKE) --no-print-directory LINE=mainline bench-line
+
+# One line's tables.
+bench-line: guest base-kernel
 	@$(SCRIPTS)/bench.sh
 
 # The concurrent torture of the hot reset uAPI on the sanitizer kernel:
@@ -99,7 +105,7 @@ export:
 	@if [ "$(LINE)" = lts ]; then $(SCRIPTS)/export-series.sh; else $(SCRIPTS)/export-postings.sh; fi
 
 clean:
-	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz build/mainline/obj build/mainline/base/obj build/mainline/initramfs build/mainline/guest-bin build/mainline/logs build/mainline/*.cpio.gz
+	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz build/mainline/obj build/mainline/base/obj build/mainline/bench-base/obj build/mainline/initramfs build/mainline/guest-bin build/mainline/logs build/mainline/*.cpio.gz
 
 distclean:
 	rm -rf build

@@ -17,9 +17,17 @@ import sys
 
 KERNELS = ("base", "series")
 # the table's rows: hot resets idle and under each contention kind, INFO,
-# and the floor (the same bus reset through sysfs, without vfio)
+# the floor (the same bus reset through sysfs, without vfio), then PCIe
+# error recovery (fatal errors, tools/vfio-tb-bench.c): the error eventfd,
+# the AER core's own recovery (no opt-in), the fenced one (opt-in), and a
+# signal to a thread in a BAR0 access during it, without and with opt-in
 ROWS = ("idle", "bar0-pread", "cfg-read", "cfg-write", "bar0-mmap", "info",
-        "floor")
+        "floor", "err-signal", "recovery-core", "recovery-fenced", "signal",
+        "signal-fenced")
+RECOVERY_ROWS = ("err-signal", "recovery-core", "recovery-fenced", "signal",
+                 "signal-fenced")
+# rows in microseconds; the others in milliseconds
+US_ROWS = ("info", "err-signal", "signal", "signal-fenced")
 LABEL = {
     "idle": "reset, idle",
     "bar0-pread": "reset | BAR0 pread",
@@ -28,6 +36,11 @@ LABEL = {
     "bar0-mmap": "reset | BAR0 mmap",
     "info": "INFO (us)",
     "floor": "floor: sysfs bus",
+    "err-signal": "error eventfd (us)",
+    "recovery-core": "recovery, AER core",
+    "recovery-fenced": "recovery, fenced",
+    "signal": "signal (us)",
+    "signal-fenced": "signal, fenced (us)",
 }
 
 
@@ -56,8 +69,8 @@ def read_log(path):
 def fmt_lat(row, name):
     if not row or not row["lat"]:
         return "{:>8} {:>8} {:>8}".format("-", "-", "-")
-    div = 1 if name == "info" else 1000
-    fmtv = "{:8.0f}" if name == "info" else "{:8.1f}"
+    div = 1 if name in US_ROWS else 1000
+    fmtv = "{:8.0f}" if name in US_ROWS else "{:8.1f}"
     return " ".join(fmtv.format(v / div) for v in row["lat"])
 
 
@@ -85,7 +98,8 @@ def main():
                 for k in KERNELS}
         data = {k: logs[k][0] for k in KERNELS}
         print("topology %s: %d calls per row; latency p50/p95/max in ms "
-              "(INFO in us) over the calls that succeeded" % (topo, resets))
+              "(us where marked) over the calls that succeeded" % (
+                  topo, resets))
         print("%-20s | %-44s | %-44s | %s" % (
             "", "base kernel", "series kernel", "series/"))
         print("%-20s | %8s %8s %8s  %-16s | %8s %8s %8s  %-16s | %6s %6s" % (
@@ -96,7 +110,7 @@ def main():
             print("%-20s | %s  %-16s | %s  %-16s | %6s %6s" % (
                 LABEL[name], fmt_lat(b, name), fmt_fail(b),
                 fmt_lat(s, name), fmt_fail(s), ratio(s, b),
-                "-" if name == "info" else
+                "-" if name in US_ROWS or name in RECOVERY_ROWS else
                 ratio(s, data["series"].get("floor"))))
         for k in KERNELS:
             for note in logs[k][1]:

@@ -22,7 +22,9 @@ GUEST_BIN=${GUEST_BIN:-$LB/guest-bin}	# the guest's programs
 INITRAMFS=${INITRAMFS:-$LB/initramfs.cpio.gz}
 LOGS=${LOGS:-$LB/logs}			# guest consoles and results
 PLANS=${PLANS:-$TOP/tests/$LINE}	# the line's test plans (*.test)
-BASE_TAG=vfio-reset-base
+BASE_TAG=${BASE_TAG:-vfio-reset-base}
+# make bench's base: the line's BENCH_BASE (bases/LINE.base), else $BASE_TAG
+BENCH_BASE_TAG=${BENCH_BASE:-$BASE_TAG}
 BRANCH=vfio-reset
 JOBS=${JOBS:-$(($(nproc) + 1))}
 

@@ -1,16 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * vfio-tb-bench: hot reset latency for `make bench`, in the testbed guest.
+ * vfio-tb-bench: hot reset and PCIe error recovery latency for
+ * `make bench`, in the testbed guest.
  *
- *   vfio-tb-bench vfio  TOPO KERNEL N BDF...   the functions of one reset
- *                                             domain, bound to vfio-pci
- *   vfio-tb-bench floor TOPO KERNEL N BDF      BDF bound to no driver
+ *   vfio-tb-bench vfio     TOPO KERNEL N BDF...  the functions of one reset
+ *                                                domain, bound to vfio-pci
+ *   vfio-tb-bench recovery TOPO KERNEL N BDF...  the same, N fatal errors
+ *                                                per row (/dev/aer_inject)
+ *   vfio-tb-bench floor    TOPO KERNEL N BDF     BDF bound to no driver
  *
  * "vfio" opens the devices through their cdevs (one iommufd, zero-length
- * array: 6.12 without the series has it since 6.5) and times N hot resets
- * idle and while a second thread loops on one kind of access to the first
- * device, then N VFIO_DEVICE_GET_PCI_HOT_RESET_INFO calls. "floor" times
- * N resets through sysfs (reset_method "bus"), without vfio. One line per
+ * array: both lines have it) and times N hot resets idle and while a
+ * second thread loops on one kind of access to the first device, then N
+ * VFIO_DEVICE_GET_PCI_HOT_RESET_INFO calls. "recovery" injects N fatal
+ * errors into the first device for each row: the error eventfd's latency
+ * and the end of the AER core's own recovery (the state polled, no
+ * opt-in), the end of a fenced recovery (the notify eventfd), and the
+ * delivery of a signal to a thread loading from a BAR0 mapping during the
+ * recovery, without and with the opt-in. Rows that need the recovery
+ * features fail with ENOTTY on a kernel without them. "floor" times N
+ * resets through sysfs (reset_method "bus"), without vfio. One line per
  * row on stdout:
  *
  *   bench TOPO KERNEL ROW N OK FAIL ERRNOS P50_US P95_US MAX_US ACCESSES
@@ -19,23 +28,30 @@
  * is over the calls that succeeded ("-" when none did); ACCESSES is how
  * many accesses the contention thread made ("-" without one).
  *
- * Built against the kselftest helpers (vfio_pci_util.c) of the series.
+ * Self-contained (raw ioctls), so that it builds against either line's
+ * uapi headers.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
-
-#include "vfio_pci_util.h"
+#include <linux/iommufd.h>
+#include <linux/pci_regs.h>
+#include <linux/vfio.h>
 
 #define MAX_ERRNO	256
 
@@ -145,6 +161,86 @@ static void row_print(const char *name, struct row *r, long accesses)
 	free(r->us);
 }
 
+#define MAX_DEVS	8
+
+/* The devices of one reset domain, opened as cdevs into one iommufd. */
+struct bench_set {
+	int iommufd;
+	int nr;
+	int fd[MAX_DEVS];
+};
+
+/* /dev/vfio/devices/vfioN of @bdf, or NULL. */
+static char *cdev_path(const char *bdf)
+{
+	char dir[128];
+	char *path = NULL;
+	struct dirent *d;
+	DIR *dp;
+
+	snprintf(dir, sizeof(dir), "/sys/bus/pci/devices/%s/vfio-dev", bdf);
+	dp = opendir(dir);
+	if (!dp)
+		return NULL;
+	while ((d = readdir(dp)))
+		if (!strncmp(d->d_name, "vfio", 4) &&
+		    asprintf(&path, "/dev/vfio/devices/%s", d->d_name) > 0)
+			break;
+	closedir(dp);
+	return path;
+}
+
+static void set_close(struct bench_set *set)
+{
+	int i;
+
+	for (i = 0; i < set->nr; i++)
+		close(set->fd[i]);
+	if (set->iommufd >= 0)
+		close(set->iommufd);
+}
+
+/* Open @bdfs as cdevs bound to one iommufd, attached to one IOAS. */
+static int set_open(struct bench_set *set, char **bdfs, int nr)
+{
+	struct iommu_ioas_alloc ioas = { .size = sizeof(ioas) };
+	int i, ret = 0;
+
+	memset(set, 0, sizeof(*set));
+	set->iommufd = open("/dev/iommu", O_RDWR);
+	if (set->iommufd < 0 ||
+	    ioctl(set->iommufd, IOMMU_IOAS_ALLOC, &ioas))
+		return -errno;
+	for (i = 0; i < nr && i < MAX_DEVS; i++) {
+		struct vfio_device_bind_iommufd bind = {
+			.argsz = sizeof(bind), .iommufd = set->iommufd,
+		};
+		struct vfio_device_attach_iommufd_pt attach = {
+			.argsz = sizeof(attach), .pt_id = ioas.out_ioas_id,
+		};
+		char *path = cdev_path(bdfs[i]);
+
+		if (!path)
+			return -ENOENT;
+		set->fd[i] = open(path, O_RDWR);
+		free(path);
+		if (set->fd[i] < 0)
+			return -errno;
+		set->nr++;
+		if (ioctl(set->fd[i], VFIO_DEVICE_BIND_IOMMUFD, &bind) ||
+		    ioctl(set->fd[i], VFIO_DEVICE_ATTACH_IOMMUFD_PT, &attach))
+			return -errno;
+	}
+	return ret;
+}
+
+static int hot_reset(int fd)
+{
+	struct vfio_pci_hot_reset reset = { .argsz = sizeof(reset) };
+
+	return ioctl(fd, VFIO_DEVICE_PCI_HOT_RESET, &reset) ? -errno : 0;
+}
+
 static int region_offset(int fd, int index, __u64 *offset)
 {
 	struct vfio_region_info info = {
@@ -156,6 +252,56 @@ static int region_offset(int fd, int index, __u64 *offset)
 		return -errno;
 	*offset = info.offset;
 	return 0;
+}
+
+/* Set memory enable in PCI_COMMAND through the config region. */
+static void enable_memory(int fd)
+{
+	__u64 cfg = 0;
+	__u16 cmd;
+
+	if (region_offset(fd, VFIO_PCI_CONFIG_REGION_INDEX, &cfg) ||
+	    pread(fd, &cmd, sizeof(cmd), cfg + PCI_COMMAND) != sizeof(cmd))
+		return;
+	cmd |= PCI_COMMAND_MEMORY;
+	(void)!pwrite(fd, &cmd, sizeof(cmd), cfg + PCI_COMMAND);
+}
+
+/* An mmap of BAR0 of @fd, its size in @size, or MAP_FAILED. */
+static void *bar0_mmap(int fd, size_t *size)
+{
+	struct vfio_region_info info = {
+		.argsz = sizeof(info),
+		.index = VFIO_PCI_BAR0_REGION_INDEX,
+	};
+
+	if (ioctl(fd, VFIO_DEVICE_GET_REGION_INFO, &info) || !info.size)
+		return MAP_FAILED;
+	*size = info.size;
+	return mmap(NULL, info.size, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+		    info.offset);
+}
+
+/* VFIO_DEVICE_GET_PCI_HOT_RESET_INFO with room for every device, or NULL. */
+static struct vfio_pci_hot_reset_info *reset_info(int fd, int *err)
+{
+	struct vfio_pci_hot_reset_info hdr = { .argsz = sizeof(hdr) };
+	struct vfio_pci_hot_reset_info *info;
+	size_t sz;
+
+	if (!ioctl(fd, VFIO_DEVICE_GET_PCI_HOT_RESET_INFO, &hdr) ||
+	    errno != ENOSPC) {
+		*err = -errno;
+		return NULL;
+	}
+	sz = sizeof(hdr) + hdr.count * sizeof(struct vfio_pci_dependent_device);
+	info = calloc(1, sz);
+	if (!info) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	info->argsz = sz;
+	return info;
 }
 
 static sigjmp_buf bus_error;
@@ -199,12 +345,12 @@ static void *contend(void *arg)
 	return NULL;
 }
 
-static void bench_resets(struct vfio_pci_set *set, enum access kind, int n)
+static void bench_resets(struct bench_set *set, enum access kind, int n)
 {
-	struct contender c = { .kind = kind, .fd = set->dev[0].fd };
+	struct contender c = { .kind = kind, .fd = set->fd[0] };
 	pthread_t thread;
 	struct row r;
-	size_t size;
+	size_t size = 0;
 	double t0;
 	int i, err;
 
@@ -215,7 +361,7 @@ static void bench_resets(struct vfio_pci_set *set, enum access kind, int n)
 		return;
 	}
 	if (kind == ACCESS_BAR0_MMAP) {
-		c.map = vfio_pci_bar_mmap(c.fd, 0, &size);
+		c.map = bar0_mmap(c.fd, &size);
 		if (c.map == MAP_FAILED) {
 			printf("bench-error %s %s %s: mmap: %s\n", topo, kernel,
 			       access_row[kind], strerror(errno));
@@ -227,10 +373,10 @@ static void bench_resets(struct vfio_pci_set *set, enum access kind, int n)
 		pthread_create(&thread, NULL, contend, &c);
 	for (i = 0; i < n; i++) {
 		t0 = now_us();
-		err = vfio_pci_hot_reset(set->dev[0].fd, NULL, 0);
+		err = hot_reset(set->fd[0]);
 		row_add(&r, now_us() - t0, err);
 		/* the reset clears the command register's memory enable */
-		vfio_pci_enable_memory(set->dev[0].fd);
+		enable_memory(set->fd[0]);
 	}
 	if (kind != ACCESS_NONE) {
 		c.stop = 1;
@@ -241,14 +387,14 @@ static void bench_resets(struct vfio_pci_set *set, enum access kind, int n)
 		munmap((void *)c.map, size);
 }
 
-static void bench_info(struct vfio_pci_set *set, int n)
+static void bench_info(struct bench_set *set, int n)
 {
 	struct vfio_pci_hot_reset_info *info;
 	struct row r;
 	double t0;
 	int i, err;
 
-	info = vfio_pci_hot_reset_info(set->dev[0].fd, &err);
+	info = reset_info(set->fd[0], &err);
 	if (!info) {
 		printf("bench-error %s %s info: %s\n", topo, kernel,
 		       strerror(-err));
@@ -257,7 +403,7 @@ static void bench_info(struct vfio_pci_set *set, int n)
 	row_init(&r, n);
 	for (i = 0; i < n; i++) {
 		t0 = now_us();
-		err = ioctl(set->dev[0].fd, VFIO_DEVICE_GET_PCI_HOT_RESET_INFO,
+		err = ioctl(set->fd[0], VFIO_DEVICE_GET_PCI_HOT_RESET_INFO,
 			    info) ? -errno : 0;
 		row_add(&r, now_us() - t0, err);
 	}
@@ -268,24 +414,360 @@ static void bench_info(struct vfio_pci_set *set, int n)
 static int bench_vfio(char **bdfs, int nr, int n)
 {
 	struct sigaction sa = { .sa_handler = on_sigbus };
-	struct vfio_pci_set set;
+	struct bench_set set;
 	enum access kind;
 	int i, ret;
 
 	sigaction(SIGBUS, &sa, NULL);
-	ret = vfio_pci_set_open(&set, VFIO_OPEN_CDEV, bdfs, nr);
+	ret = set_open(&set, bdfs, nr);
 	if (ret) {
 		printf("bench-error %s %s open: %s\n", topo, kernel,
 		       strerror(-ret));
-		vfio_pci_set_close(&set);
+		set_close(&set);
 		return 1;
 	}
 	for (i = 0; i < set.nr; i++)
-		vfio_pci_enable_memory(set.dev[i].fd);
+		enable_memory(set.fd[i]);
 	for (kind = ACCESS_NONE; kind <= ACCESS_BAR0_MMAP; kind++)
 		bench_resets(&set, kind, n);
 	bench_info(&set, n);
-	vfio_pci_set_close(&set);
+	set_close(&set);
+	return 0;
+}
+
+/* ----- PCIe error recovery ----- */
+
+/* What /dev/aer_inject takes (drivers/pci/pcie/aer_inject.c) */
+struct aer_error_inj {
+	__u8 bus, dev, fn;
+	__u32 uncor_status, cor_status;
+	__u32 header_log0, header_log1, header_log2, header_log3;
+	__u32 domain;
+};
+
+/* Malformed TLP: fatal in the default severity of the testbed's devices */
+#define FATAL_ERROR	PCI_ERR_UNC_MALF_TLP
+#define END_TIMEOUT_US	30e6
+
+static int aer_inject(const char *bdf, __u32 uncor)
+{
+	struct aer_error_inj e = { .uncor_status = uncor };
+	unsigned int dom, bus, dev, fn;
+	int fd, ret = 0;
+
+	if (sscanf(bdf, "%x:%x:%x.%x", &dom, &bus, &dev, &fn) != 4)
+		return -EINVAL;
+	e.domain = dom;
+	e.bus = bus;
+	e.dev = dev;
+	e.fn = fn;
+	fd = open("/dev/aer_inject", O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, &e, sizeof(e)) != sizeof(e))
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/* Wait for @efd up to @us: 0 when signalled, -ETIMEDOUT. */
+static int efd_wait(int efd, double us)
+{
+	double end = now_us() + us;
+	__u64 v;
+
+	while (read(efd, &v, sizeof(v)) != sizeof(v)) {
+		if (now_us() > end)
+			return -ETIMEDOUT;
+		usleep(50);
+	}
+	return 0;
+}
+
+static int err_irq_set(int fd, int efd)
+{
+	struct {
+		struct vfio_irq_set set;
+		__s32 fd;
+	} arg = {
+		.set = {
+			.argsz = sizeof(arg),
+			.flags = VFIO_IRQ_SET_DATA_EVENTFD |
+				 VFIO_IRQ_SET_ACTION_TRIGGER,
+			.index = VFIO_PCI_ERR_IRQ_INDEX,
+			.count = 1,
+		},
+		.fd = efd,
+	};
+
+	return ioctl(fd, VFIO_DEVICE_SET_IRQS, &arg) ? -errno : 0;
+}
+
+#ifdef VFIO_DEVICE_FEATURE_PCI_ERROR_STATE
+static int error_state(int fd, struct vfio_device_feature_pci_error_state *st)
+{
+	struct {
+		struct vfio_device_feature hdr;
+		struct vfio_device_feature_pci_error_state st;
+	} arg = {
+		.hdr = {
+			.argsz = sizeof(arg),
+			.flags = VFIO_DEVICE_FEATURE_GET |
+				 VFIO_DEVICE_FEATURE_PCI_ERROR_STATE,
+		},
+	};
+
+	if (ioctl(fd, VFIO_DEVICE_FEATURE, &arg))
+		return -errno;
+	*st = arg.st;
+	return 0;
+}
+
+static int error_notify(int fd, int efd)
+{
+	struct {
+		struct vfio_device_feature hdr;
+		struct vfio_device_feature_pci_error_notify n;
+	} arg = {
+		.hdr = {
+			.argsz = sizeof(arg),
+			.flags = VFIO_DEVICE_FEATURE_SET |
+				 VFIO_DEVICE_FEATURE_PCI_ERROR_NOTIFY,
+		},
+		.n = { .fd = efd },
+	};
+
+	return ioctl(fd, VFIO_DEVICE_FEATURE, &arg) ? -errno : 0;
+}
+
+/* Poll until the recovery after @events has ended: 0 or -errno. */
+static int wait_state_end(int fd, __u64 events)
+{
+	struct vfio_device_feature_pci_error_state st = { 0 };
+	double end = now_us() + END_TIMEOUT_US;
+	int ret;
+
+	for (;;) {
+		ret = error_state(fd, &st);
+		if (ret)
+			return ret;
+		if (st.state != VFIO_PCI_ERROR_STATE_RECOVERING &&
+		    st.events > events)
+			return 0;
+		if (now_us() > end)
+			return -ETIMEDOUT;
+		usleep(100);
+	}
+}
+
+static int error_events(int fd, __u64 *events)
+{
+	struct vfio_device_feature_pci_error_state st = { 0 };
+	int ret = error_state(fd, &st);
+
+	*events = st.events;
+	return ret;
+}
+#else
+static int error_notify(int fd, int efd)
+{
+	return -ENOTTY;
+}
+
+static int wait_state_end(int fd, __u64 events)
+{
+	return -ENOTTY;
+}
+
+static int error_events(int fd, __u64 *events)
+{
+	return -ENOTTY;
+}
+#endif
+
+static void realtime(int on)
+{
+	struct sched_param sp = {
+		.sched_priority = on ? sched_get_priority_max(SCHED_FIFO) : 0,
+	};
+
+	sched_setscheduler(0, on ? SCHED_FIFO : SCHED_OTHER, &sp);
+}
+
+/* The thread in a BAR0 access when the error is reported */
+struct loader {
+	volatile __u32 *map;
+	atomic_int stop;
+	pthread_t thread;
+};
+
+static atomic_int acked;
+static double acked_us;
+
+static void on_sigusr1(int sig)
+{
+	acked_us = now_us();
+	atomic_store(&acked, 1);
+}
+
+static __thread sigjmp_buf loader_bus_error;
+
+static void on_loader_sigbus(int sig)
+{
+	siglongjmp(loader_bus_error, 1);
+}
+
+static void *load_loop(void *arg)
+{
+	struct loader *l = arg;
+	__u32 val;
+
+	sigsetjmp(loader_bus_error, 1);
+	while (!atomic_load(&l->stop))
+		val = l->map[0];
+	(void)val;
+	return NULL;
+}
+
+/*
+ * N fatal errors into the first device of @set, each waited out. Rows:
+ * err-signal and recovery-core without the opt-in (the state polled),
+ * recovery-fenced with it (the notify eventfd); then signal and
+ * signal-fenced: SIGUSR1 to a thread loading from BAR0, sent on the error
+ * eventfd, until its handler runs.
+ */
+static void bench_recovery(struct bench_set *set, const char *bdf, int n)
+{
+	struct sigaction usr1 = { .sa_handler = on_sigusr1 };
+	struct sigaction bus = { .sa_handler = on_loader_sigbus };
+	struct row sig_row, core_row, fenced_row, sigs[2];
+	int fd = set->fd[0], efd, nfd, i, k, ret;
+	struct loader l = { 0 };
+	size_t size;
+	__u64 events = 0;
+	double t0;
+
+	efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	nfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	ret = err_irq_set(fd, efd);
+	if (efd < 0 || nfd < 0 || ret) {
+		printf("bench-error %s %s recovery: error eventfd: %s\n", topo,
+		       kernel, strerror(ret ? -ret : errno));
+		return;
+	}
+	sigaction(SIGUSR1, &usr1, NULL);
+	sigaction(SIGBUS, &bus, NULL);
+	enable_memory(fd);
+
+	/* Without the opt-in: the AER core's own recovery */
+	row_init(&sig_row, n);
+	row_init(&core_row, n);
+	for (i = 0; i < n; i++) {
+		error_events(fd, &events);
+		realtime(1);
+		t0 = now_us();
+		ret = aer_inject(bdf, FATAL_ERROR);
+		if (!ret)
+			ret = efd_wait(efd, END_TIMEOUT_US);
+		row_add(&sig_row, now_us() - t0, ret);
+		realtime(0);
+		if (!ret)
+			ret = wait_state_end(fd, events);
+		if (ret == -ENOTTY)
+			usleep(500000);	/* no end to wait for: a fixed pause */
+		row_add(&core_row, now_us() - t0, ret);
+		enable_memory(fd);
+	}
+	row_print("err-signal", &sig_row, -1);
+	row_print("recovery-core", &core_row, -1);
+
+	/* With it: fenced, restored, notified */
+	row_init(&fenced_row, n);
+	ret = error_notify(fd, nfd);
+	for (i = 0; i < n; i++) {
+		if (ret) {
+			row_add(&fenced_row, 0, ret);
+			continue;
+		}
+		t0 = now_us();
+		ret = aer_inject(bdf, FATAL_ERROR);
+		if (!ret)
+			ret = efd_wait(nfd, END_TIMEOUT_US);
+		row_add(&fenced_row, now_us() - t0, ret);
+		efd_wait(efd, 0);
+		ret = 0;
+	}
+	row_print("recovery-fenced", &fenced_row, -1);
+	if (!ret)
+		error_notify(fd, -1);
+
+	/* A signal to a thread in a BAR0 access, without and with opt-in */
+	l.map = bar0_mmap(fd, &size);
+	if (l.map == MAP_FAILED) {
+		printf("bench-error %s %s signal: mmap: %s\n", topo, kernel,
+		       strerror(errno));
+		return;
+	}
+	for (k = 0; k < 2; k++) {
+		row_init(&sigs[k], n);
+		ret = k ? error_notify(fd, nfd) : 0;
+		for (i = 0; i < n; i++) {
+			if (ret) {
+				row_add(&sigs[k], 0, ret);
+				continue;
+			}
+			error_events(fd, &events);
+			atomic_store(&l.stop, 0);
+			atomic_store(&acked, 0);
+			pthread_create(&l.thread, NULL, load_loop, &l);
+			usleep(10000);
+			realtime(1);
+			ret = aer_inject(bdf, FATAL_ERROR);
+			if (!ret)
+				ret = efd_wait(efd, END_TIMEOUT_US);
+			t0 = now_us();
+			if (!ret)
+				pthread_kill(l.thread, SIGUSR1);
+			while (!ret && !atomic_load(&acked) &&
+			       now_us() - t0 < END_TIMEOUT_US)
+				usleep(20);
+			realtime(0);
+			if (!ret && !atomic_load(&acked))
+				ret = -ETIMEDOUT;
+			row_add(&sigs[k], (ret ? now_us() : acked_us) - t0,
+				ret);
+			if (k)
+				efd_wait(nfd, END_TIMEOUT_US);
+			else if (wait_state_end(fd, events) == -ENOTTY)
+				usleep(500000);
+			atomic_store(&l.stop, 1);
+			pthread_join(l.thread, NULL);
+			enable_memory(fd);
+			ret = 0;
+		}
+		row_print(k ? "signal-fenced" : "signal", &sigs[k], -1);
+		if (k && !ret)
+			error_notify(fd, -1);
+	}
+	munmap((void *)l.map, size);
+	close(efd);
+	close(nfd);
+}
+
+static int bench_recovery_main(char **bdfs, int nr, int n)
+{
+	struct bench_set set;
+	int ret;
+
+	ret = set_open(&set, bdfs, nr);
+	if (ret) {
+		printf("bench-error %s %s open: %s\n", topo, kernel,
+		       strerror(-ret));
+		set_close(&set);
+		return 1;
+	}
+	bench_recovery(&set, bdfs[0], n);
+	set_close(&set);
 	return 0;
 }
 
@@ -331,8 +813,10 @@ int main(int argc, char **argv)
 {
 	int n;
 
-	if (argc < 6 || (strcmp(argv[1], "vfio") && strcmp(argv[1], "floor"))) {
-		fprintf(stderr, "usage: %s vfio|floor TOPO KERNEL N BDF...\n",
+	if (argc < 6 || (strcmp(argv[1], "vfio") && strcmp(argv[1], "floor") &&
+			 strcmp(argv[1], "recovery"))) {
+		fprintf(stderr,
+			"usage: %s vfio|recovery|floor TOPO KERNEL N BDF...\n",
 			argv[0]);
 		return 2;
 	}
@@ -343,5 +827,7 @@ int main(int argc, char **argv)
 		n = 1;
 	if (!strcmp(argv[1], "floor"))
 		return bench_floor(argv[5], n);
+	if (!strcmp(argv[1], "recovery"))
+		return bench_recovery_main(argv + 5, argc - 5, n);
 	return bench_vfio(argv + 5, argc - 5, n);
 }
