@@ -71,7 +71,7 @@ bench-line: guest base-kernel
 
 # The concurrent torture of the hot reset uAPI on the sanitizer kernel:
 # DURATION seconds (300) per topology of TORTURE_TOPOLOGIES ("a b e");
-# SEED replays a run.
+# SEED replays a run. 6.12 by default; LINE=mainline for 7.3 (posting 10).
 torture: LINE = lts
 torture: guest
 	@$(SCRIPTS)/torture.sh
