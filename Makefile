@@ -12,7 +12,7 @@ SCRIPTS := scripts
 LINE ?= mainline
 export LINE
 
-.PHONY: all deps tree kernel san-kernel base-kernel tests initramfs guest demo bench bench-line torture check check-gates kunit test test-lts test-san export clean distclean
+.PHONY: all deps tree kernel san-kernel base-kernel tests qemu qemu-export initramfs guest demo bench bench-line torture check check-gates kunit test test-lts test-san export clean distclean
 
 all: guest
 
@@ -30,7 +30,17 @@ kernel: tree
 tests: kernel
 	@$(SCRIPTS)/build-tests.sh
 
-initramfs: tests
+# QEMU (bases/qemu.base: Debian's 10.2.2 source) with the series of
+# qemu/patches, built minimal in build/qemu, and its copy for the mainline
+# guest (the VMM of the QEMU plans, tests/mainline/qemu_*.test).
+qemu: deps
+	@LINE=mainline $(SCRIPTS)/build-qemu.sh
+
+# Regenerate qemu/patches from the QEMU work tree's commits.
+qemu-export:
+	@$(SCRIPTS)/export-qemu.sh
+
+initramfs: tests $(if $(filter mainline,$(LINE)),qemu)
 	@$(SCRIPTS)/build-initramfs.sh
 
 guest: kernel initramfs

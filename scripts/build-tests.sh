@@ -27,6 +27,11 @@ gcc -Wall -Werror -O2 -static -o "$bin/vfio-tb-aer-cor" "$TOP/tools/vfio-tb-aer-
 step "building vfio-tb-bench"
 gcc -Wall -Werror -O2 -static -pthread -isystem "$hdr" \
 	-o "$bin/vfio-tb-bench" "$TOP/tools/vfio-tb-bench.c"
+if [ "$LINE" = mainline ]; then
+	step "building vfio-tb-qemu-hot-reset"
+	gcc -Wall -Werror -O2 -static -isystem "$hdr" -I"$TREE/tools/testing/selftests" \
+		-o "$bin/vfio-tb-qemu-hot-reset" "$TOP/tools/vfio-tb-qemu-hot-reset.c"
+fi
 [ -f "$ksft/vfio_pci_util.c" ] || exit 0
 step "building vfio-tb-demo"
 gcc -Wall -Werror -O2 -static -pthread -isystem "$hdr" -I"$ksft" \

@@ -17,7 +17,11 @@ set -euo pipefail
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
       rsync git python3 python3-ply python3-git ccache sparse coccinelle
-      busybox-static bash-static uuid-dev ocaml-nox ocaml-findlib)
+      busybox-static bash-static uuid-dev ocaml-nox ocaml-findlib
+      ninja-build pkgconf bzip2 libglib2.0-dev zlib1g-dev)
+# make qemu: meson >= 1.5 and pycotap for QEMU 10.2's configure, from
+# bookworm-backports (bookworm's meson is 1.0)
+bpo_pkgs=(meson python3-pycotap)
 SUITES="bookworm-backports trixie-backports"
 
 qemu_ok() {
@@ -53,7 +57,12 @@ updated=1
 for s in $SUITES; do
 	grep -rqs "^[^#]*$s" /etc/apt/sources.list /etc/apt/sources.list.d/ || updated=""
 done
-[ ${#missing[@]} -gt 0 ] || ! qemu_ok || [ -z "$updated" ] || exit 0
+bpo_missing=()
+for p in "${bpo_pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		bpo_missing+=("$p")
+done
+[ ${#missing[@]} -gt 0 ] || [ ${#bpo_missing[@]} -gt 0 ] || ! qemu_ok || [ -z "$updated" ] || exit 0
 
 [ "$(id -u)" = 0 ] || die "run as root, or install: ${missing[*]} and QEMU >= 9.0"
 export DEBIAN_FRONTEND=noninteractive
@@ -63,6 +72,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 	step "installing: ${missing[*]}"
 	with_progress "apt-get install" apt-get -qq install -y --no-install-recommends \
 		"${missing[@]}" >/dev/null
+fi
+if [ ${#bpo_missing[@]} -gt 0 ]; then
+	step "installing from bookworm-backports: ${bpo_missing[*]}"
+	with_progress "apt-get install" apt-get -qq install -y --no-install-recommends \
+		-t bookworm-backports "${bpo_missing[@]}" >/dev/null
 fi
 if ! qemu_ok; then
 	step "installing qemu-system-x86 from bookworm-backports"

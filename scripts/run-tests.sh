@@ -9,7 +9,8 @@
 # a short make bench; then the per-test results and the summary line.
 #
 # RUN_STEPS chooses the steps (all of them by default):
-#   check     make check: patches/ (lts) or every posting (mainline)
+#   check     make check: patches/ (lts) or every posting and the QEMU
+#             series (mainline)
 #   gates     check-gates.sh, the gates' self-test (lts)
 #   kunit     kunit.py
 #   splat     check-splat.sh
@@ -50,6 +51,7 @@ if want check; then
 		"$TOP/scripts/check.sh" >&2 || true
 	else
 		"$TOP/scripts/check-postings.sh" >&2 || true
+		"$TOP/scripts/check-qemu.sh" >&2 || true
 	fi
 fi
 ! want gates || "$TOP/scripts/check-gates.sh" >&2 || true

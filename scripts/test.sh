@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # make test: both lines, then one summary.
 #
-#  - mainline (Linux 7.3, postings/): make check on every posting, the
-#    proof that a splat or a hang fails a guest run, every plan of
-#    tests/mainline on its topologies on the test kernel (7.3 + the
-#    postings), and mainline's own vfio selftests again on the base
-#    kernel (7.3 without them);
+#  - mainline (Linux 7.3, postings/): make check on every posting and on
+#    the QEMU series (qemu/patches), kunit.py config, the proof that a
+#    splat or a hang fails a guest run, every plan of tests/mainline on
+#    its topologies on the test kernel (7.3 + the postings; QEMU with
+#    qemu/patches as the VMM of the QEMU plans), and mainline's own vfio
+#    selftests and the QEMU plan again on the base kernel (7.3 without
+#    them);
 #  - lts (Linux 6.12, patches/): the tests of the 6.12 fixes, the
 #    backports of the mainline postings' fixes ($LTS_FIX_PLANS), on the
 #    6.12 series kernel. make test-lts runs the whole 6.12 plan.
@@ -32,7 +34,11 @@ line() {
 		"$TOP/scripts/run-tests.sh" | grep -E "^(PASS|FAIL|SKIP)  " >>"$out" || true
 }
 
+# kunit.py config only (scripts/kunit.sh): the suites run in the test
+# kernel (kunit.test); make kunit runs kunit.py's own kernel
+export KUNIT_STEP=config
 line mainline 7.3 "check kunit splat base"
+unset KUNIT_STEP
 line lts 6.12 "" "$LTS_FIX_PLANS"
 
 step "results"
