@@ -115,7 +115,7 @@ export:
 	@if [ "$(LINE)" = lts ]; then $(SCRIPTS)/export-series.sh; else $(SCRIPTS)/export-postings.sh; fi
 
 clean:
-	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz build/mainline/obj build/mainline/base/obj build/mainline/bench-base/obj build/mainline/initramfs build/mainline/guest-bin build/mainline/logs build/mainline/*.cpio.gz
+	rm -rf build/obj build/obj-san build/obj-san.config build/base/obj build/initramfs build/guest-bin build/logs build/*.cpio.gz build/mainline/obj build/mainline/base/obj build/mainline/bench-base/obj build/mainline/initramfs build/mainline/guest-bin build/mainline/logs build/mainline/*.cpio.gz build/*.cpio.gz.d build/mainline/*.cpio.gz.d
 
 distclean:
 	rm -rf build

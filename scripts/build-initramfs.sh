@@ -9,7 +9,8 @@ set -euo pipefail
 busybox=/bin/busybox
 "$busybox" --list >/dev/null 2>&1 || die "busybox-static is not installed"
 
-root=$LB/initramfs
+# staged next to the archive: a private INITRAMFS stages privately
+root=$INITRAMFS.d
 rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,dev,proc,sys,etc/vfio-tb/topologies,etc/vfio-tb/tests,usr/lib/vfio-tb}
 cp "$busybox" "$root/bin/busybox"

@@ -16,6 +16,7 @@ set -euo pipefail
 # The devices the testbed's machines use (bases/qemu.base's
 # QEMU_DEVICES), as a devices file of the tree's configs/ that git ignores
 devices=$QEMU_TREE/configs/devices/x86_64-softmmu/vfio-tb.mak
+# shellcheck disable=SC2086 # a list
 printf '%s=y\n' $QEMU_DEVICES >"$devices.new"
 if cmp -s "$devices.new" "$devices"; then
 	rm "$devices.new"

@@ -28,9 +28,11 @@ step "building vfio-tb-bench"
 gcc -Wall -Werror -O2 -static -pthread -isystem "$hdr" \
 	-o "$bin/vfio-tb-bench" "$TOP/tools/vfio-tb-bench.c"
 if [ "$LINE" = mainline ]; then
-	step "building vfio-tb-qemu-hot-reset"
-	gcc -Wall -Werror -O2 -static -isystem "$hdr" -I"$TREE/tools/testing/selftests" \
-		-o "$bin/vfio-tb-qemu-hot-reset" "$TOP/tools/vfio-tb-qemu-hot-reset.c"
+	for t in vfio-tb-qemu-hot-reset vfio-tb-qemu-error-recovery; do
+		step "building $t"
+		gcc -Wall -Werror -O2 -static -isystem "$hdr" -I"$TREE/tools/testing/selftests" \
+			-o "$bin/$t" "$TOP/tools/$t.c"
+	done
 fi
 [ -f "$ksft/vfio_pci_util.c" ] || exit 0
 step "building vfio-tb-demo"

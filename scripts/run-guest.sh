@@ -4,9 +4,10 @@
 #
 #   run-guest.sh TOPOLOGY MODE
 #
-# MODE is test, demo, bench or probe (see guest/init). The guest console
-# (ttyS0) goes to $LOGS/RUN.console, its results (ttyS1) to
-# $LOGS/RUN.out, RUN being $RUN or TOPOLOGY-MODE. $KERNEL boots another
+# MODE is test, demo, qemu (the demo's QEMU part), bench or probe (see
+# guest/init). The guest console (ttyS0) goes to $LOGS/RUN.console, its
+# results (ttyS1) to $LOGS/RUN.out, RUN being $RUN or TOPOLOGY-MODE.
+# $KERNEL boots another
 # bzImage than the test kernel's; $GUEST_ARGS are more tb_*= parameters
 # for guest/init. Fails when the guest did not finish within
 # $GUEST_TIMEOUT seconds or when its console shows a kernel splat.

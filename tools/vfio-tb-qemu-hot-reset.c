@@ -3,20 +3,27 @@
  * QEMU's hot reset of the devices of one reset domain, QEMU running as the
  * VMM in the test guest (make qemu: QEMU with qemu/patches), over every way
  * QEMU can hold the two functions of topology j's slot: one iommufd object,
- * two, a group and a cdev either way round, two groups; and a devid that a
- * device of another iommufd object shares.
+ * two, a group and a cdev either way round, two groups; a devid that a
+ * device of another iommufd object shares; and, on topology h, a function
+ * of the slot bound to another driver (outside the dev_set: no hot reset
+ * can be tried).
  *
  * The machine is paused (-S) and driven over QMP: system_reset, then the
  * RESET event. The first device (the e1000e: no FLR, a PM reset, so QEMU's
  * system reset hot resets it with its peers) must be hot reset, as QEMU's
  * trace says (vfio_pci_hot_reset_result ... Success, and how the reset was
  * proven), and both functions' probe registers, written through sysfs
- * before, must read their reset values after. On a kernel without
- * VFIO_PCI_HOT_RESET_FLAG_DEVICE_FDS (the base kernel), the setups that
- * need device fds must fall back as QEMU always did: no hot reset, and
+ * before, must read their reset values after. The e1000e's is what tells
+ * the hot reset: QEMU's fallback for it, a PM reset, leaves the register
+ * as it was (the igb's FLR, which QEMU does on every system reset, clears
+ * the igb's anyway). On a kernel without VFIO_PCI_HOT_RESET_FLAG_DEVICE_FDS
+ * (the base kernel), the setups that need device fds must fall back as
+ * QEMU always did: no hot reset tried, the e1000e's register kept, and
  * QEMU answers and quits cleanly.
  *
- *   vfio-tb-qemu-hot-reset BDF0 BDF1
+ *   vfio-tb-qemu-hot-reset BDF0 [BDF1] [harness options, e.g. -v two_iommufd]
+ *
+ * VFIO_TB_DEMO=1 (make demo) prints QEMU's trace of the system reset.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -187,7 +194,7 @@ static const char *find_spare(void)
 		return NULL;
 	while ((d = readdir(dir))) {
 		if (strncmp(d->d_name, "0000:", 5) || !strcmp(d->d_name, bdf[0]) ||
-		    !strcmp(d->d_name, bdf[1]))
+		    (bdf[1] && !strcmp(d->d_name, bdf[1])))
 			continue;
 		snprintf(name, sizeof(name), "%s", d->d_name);
 		closedir(dir);
@@ -202,6 +209,7 @@ enum proof {
 	GROUP_FDS,	/* groups only: group fds, as always */
 	IOMMUFD_FDS,	/* the iommufd path with device fds */
 	LEGACY_FDS,	/* the group path with a cdev peer's device fd */
+	NONE,		/* no proof: no hot reset can be tried */
 };
 
 FIXTURE(qemu) {
@@ -224,6 +232,7 @@ FIXTURE_VARIANT(qemu) {
 	const char *iommufd[2];
 	const char *spare_iommufd;
 	enum proof proof;
+	bool single;
 };
 
 FIXTURE_VARIANT_ADD(qemu, one_iommufd) {
@@ -255,6 +264,13 @@ FIXTURE_VARIANT_ADD(qemu, devid_of_another_iommufd) {
 	.iommufd = { "i0", "i0" },
 	.spare_iommufd = "i1",
 	.proof = ZERO_LENGTH,
+};
+
+/* Topology h: the slot's other function is bound to pci-stub */
+FIXTURE_VARIANT_ADD(qemu, peer_outside_dev_set) {
+	.iommufd = { "i0", NULL },
+	.proof = NONE,
+	.single = true,
 };
 
 /* Read QMP until a line holding @what, or the timeout; 0 when found */
@@ -349,6 +365,10 @@ FIXTURE_SETUP(qemu)
 	self->pid = -1;
 	if (access(QEMU, X_OK))
 		SKIP(return, "no QEMU in the guest (make qemu)");
+	if (variant->single != !bdf[1])
+		SKIP(return, "%s", variant->single ?
+		     "for a slot whose other function has another driver (topology h)" :
+		     "for the slot's two functions (topology j)");
 	if (variant->spare_iommufd && !spare)
 		SKIP(return, "no spare device bound to vfio-pci");
 	self->device_fds = kernel_device_fds();
@@ -384,7 +404,7 @@ FIXTURE_SETUP(qemu)
 		add_device(argv, &n, bdf[0], variant->iommufd[0]);
 		add_device(argv, &n, spare, variant->spare_iommufd);
 	} else {
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 2 && bdf[i]; i++)
 			add_device(argv, &n, bdf[i], variant->iommufd[i]);
 	}
 	argv[n] = NULL;
@@ -416,6 +436,15 @@ FIXTURE_SETUP(qemu)
 	ASSERT_EQ(qmp(self, "qmp_capabilities", "\"return\""), 0);
 }
 
+/* QEMU's stderr (its trace and messages), when a QMP answer is missing */
+static void dump_log(FIXTURE_DATA(qemu) *self)
+{
+	char *t = trace_since(self, 0);
+
+	fprintf(stderr, "# QEMU's log:\n%s\n", t);
+	free(t);
+}
+
 FIXTURE_TEARDOWN(qemu)
 {
 	if (self->pid > 0) {
@@ -426,28 +455,47 @@ FIXTURE_TEARDOWN(qemu)
 		unlink(self->log);
 }
 
+/* make demo: QEMU's trace, a line each, as KTAP diagnostics */
+static void demo_print(const char *trace)
+{
+	const char *l, *nl;
+
+	for (l = trace; *l; l = nl + 1) {
+		nl = strchrnul(l, '\n');
+		printf("# qemu: %.*s\n", (int)(nl - l), l);
+		if (!*nl)
+			break;
+	}
+}
+
 TEST_F(qemu, system_reset)
 {
 	bool hot_reset = variant->proof == ZERO_LENGTH ||
-			 variant->proof == GROUP_FDS || self->device_fds;
-	const struct probe *p[2] = { probe_of(bdf[0]), probe_of(bdf[1]) };
-	char success[96], proven[128], *trace, *after;
+			 variant->proof == GROUP_FDS ||
+			 (variant->proof != NONE && self->device_fds);
+	int ndev = bdf[1] ? 2 : 1;
+	const struct probe *p[2] = { probe_of(bdf[0]), bdf[1] ? probe_of(bdf[1]) : NULL };
+	char success[96], result[96], multi[96], proven[128], *trace, *after;
 	unsigned int pattern[2];
 	int status, i;
 	long from;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < ndev; i++) {
 		ASSERT_NE(p[i], NULL) TH_LOG("no probe register for %s", bdf[i]);
 		pattern[i] = (0xa5a5a5a5 & p[i]->mask) ^ p[i]->reset_value;
 		ASSERT_EQ(probe_access(bdf[i], p[i], &pattern[i]), pattern[i]);
 	}
 
 	from = trace_size(self);
-	ASSERT_EQ(qmp(self, "system_reset", "\"RESET\""), 0);
+	ASSERT_EQ(qmp(self, "system_reset", "\"RESET\""), 0) dump_log(self);
 	trace = trace_since(self, from);
+	if (getenv("VFIO_TB_DEMO"))
+		demo_print(trace);
 
 	snprintf(success, sizeof(success),
 		 "vfio_pci_hot_reset_result %s hot reset: Success", bdf[0]);
+	snprintf(result, sizeof(result), "vfio_pci_hot_reset_result %s ", bdf[0]);
+	snprintf(multi, sizeof(multi), "vfio_pci_hot_reset  (%s) multi", bdf[0]);
 	switch (variant->proof) {
 	case IOMMUFD_FDS:
 		snprintf(proven, sizeof(proven),
@@ -464,20 +512,30 @@ TEST_F(qemu, system_reset)
 	}
 
 	if (hot_reset) {
-		EXPECT_NE(strstr(trace, success), NULL) TH_LOG("trace:\n%s", trace);
+		/* the system reset's multi reset, proven so, succeeded */
+		after = strstr(trace, multi);
+		ASSERT_NE(after, NULL) TH_LOG("trace:\n%s", trace);
 		if (proven[0]) {
-			EXPECT_NE(strstr(trace, proven), NULL) TH_LOG("trace:\n%s", trace);
+			after = strstr(after, proven);
+			EXPECT_NE(after, NULL) TH_LOG("trace:\n%s", trace);
 		} else {
 			EXPECT_EQ(strstr(trace, "device fds"), NULL) TH_LOG("trace:\n%s", trace);
 		}
-		for (i = 0; i < 2; i++) {
+		EXPECT_NE(after ? strstr(after, success) : NULL, NULL)
+			TH_LOG("trace:\n%s", trace);
+		for (i = 0; i < ndev; i++) {
 			EXPECT_EQ(probe_access(bdf[i], p[i], NULL), p[i]->reset_value)
 				TH_LOG("%s: the probe register kept its value", bdf[i]);
 		}
 	} else {
-		/* the old fallback: no hot reset tried with device fds */
-		EXPECT_EQ(strstr(trace, success), NULL) TH_LOG("trace:\n%s", trace);
+		/*
+		 * The old fallback: no hot reset tried, so the e1000e only
+		 * had its PM reset, which leaves the register
+		 */
+		EXPECT_EQ(strstr(trace, result), NULL) TH_LOG("trace:\n%s", trace);
 		EXPECT_EQ(strstr(trace, "device fds"), NULL) TH_LOG("trace:\n%s", trace);
+		EXPECT_EQ(probe_access(bdf[0], p[0], NULL), pattern[0])
+			TH_LOG("%s: the probe register was reset", bdf[0]);
 	}
 
 	/*
@@ -499,8 +557,8 @@ TEST_F(qemu, system_reset)
 	free(trace);
 
 	/* QEMU still answers, and quits cleanly */
-	ASSERT_EQ(qmp(self, "query-status", "\"return\""), 0);
-	ASSERT_EQ(qmp(self, "quit", "\"return\""), 0);
+	ASSERT_EQ(qmp(self, "query-status", "\"return\""), 0) dump_log(self);
+	ASSERT_EQ(qmp(self, "quit", "\"return\""), 0) dump_log(self);
 	ASSERT_EQ(waitpid(self->pid, &status, 0), self->pid);
 	self->pid = -1;
 	ASSERT_TRUE(WIFEXITED(status));
@@ -509,13 +567,18 @@ TEST_F(qemu, system_reset)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3) {
-		fprintf(stderr, "usage: %s BDF0 BDF1\n", argv[0]);
+	int i;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s BDF0 [BDF1] [harness options]\n", argv[0]);
 		return 1;
 	}
+	/* a QEMU that died fails the QMP exchange, not the test program */
+	signal(SIGPIPE, SIG_IGN);
 	mkdir("/tmp", 0755);
-	bdf[0] = argv[1];
-	bdf[1] = argv[2];
+	for (i = 1; i < argc && argv[i][0] != '-' && i < 3; i++)
+		bdf[i - 1] = argv[i];
 	spare = find_spare();
-	return test_harness_run(1, argv);
+	argv[i - 1] = argv[0];
+	return test_harness_run(argc - i + 1, argv + i - 1);
 }

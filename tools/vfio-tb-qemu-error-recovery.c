@@ -1,0 +1,633 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * QEMU rides out the host's PCIe error recovery of an assigned device
+ * (qemu/patches, the Linux features VFIO_DEVICE_FEATURE_PCI_ERROR_STATE and
+ * _NOTIFY), QEMU running as the VMM in the test guest.
+ *
+ * QEMU holds the first device (behind an emulated pcie-root-port); qtest
+ * stands in for the guest's accesses (it sets up the root port and the
+ * device's error reporting as a guest's AER driver would). An error is
+ * injected into the host device with /dev/aer_inject:
+ *
+ *  - fatal or non-fatal, the host recovers the device: the VM is paused
+ *    (QMP STOP) and runs again when the host's recovery ends (RESUME,
+ *    query-status "running"), QMP answers meanwhile, the guest's root port
+ *    received the error (Root Error Status: fatal or non-fatal, from the
+ *    device's requester id) and the device's emulated AER capability logged
+ *    it; after a fatal error the device answers with its reset values;
+ *  - the host's recovery fails (topology g: function 1 has no driver): the
+ *    VM is stopped for good (query-status "internal-error");
+ *  - x-pci-error-recovery=off: any error stops the VM for good, as QEMU
+ *    always did.
+ *
+ * The VM's pause across the recovery is printed (QMP's event timestamps),
+ * not asserted.
+ *
+ *   vfio-tb-qemu-error-recovery BDF... [harness options, e.g. -v fatal_recovered]
+ *
+ * VFIO_TB_DEMO=1 (make demo) prints QEMU's trace of the recovery.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/pci_regs.h>
+
+#include "kselftest_harness.h"
+
+#define QEMU		"/usr/lib/vfio-tb/qemu/qemu-system-x86_64"
+#define AER_INJECT	"/dev/aer_inject"
+/* A bound against hangs (the PCI core's readiness limit is 60 s), not a latency */
+#define TIMEOUT_S	90
+/* q35's MMCONFIG window, as firmware would place it (PCIEXBAR) */
+#define ECAM		0xb0000000u
+/* The root port and the device behind it, as the guest sees them */
+#define RP_DEVFN	(2 << 3)
+#define DEV_BUS		1
+
+static const char *bdf;
+
+struct aer_error_inj {
+	unsigned char bus, dev, fn;
+	unsigned int uncor_status, cor_status;
+	unsigned int header_log0, header_log1, header_log2, header_log3;
+	unsigned int domain;
+};
+
+FIXTURE(qemu) {
+	pid_t pid;
+	int qmp_in, qmp_out;
+	int qt_in, qt_out;
+	char log[64], fifo[64];
+	char qmp_buf[65536], qt_buf[4096];
+	size_t qmp_len, qt_len;
+	char line[4096];
+	double stop_ts, resume_ts;
+	char stop_status[32];
+};
+
+/*
+ * @fatal: the severity of the injected error; @recovery: the property
+ * x-pci-error-recovery; @fails: the host's recovery must fail (a function
+ * below the port without a driver, topology g).
+ */
+FIXTURE_VARIANT(qemu) {
+	bool fatal;
+	const char *recovery;
+	bool fails;
+};
+
+FIXTURE_VARIANT_ADD(qemu, fatal_recovered) {
+	.fatal = true,
+	.recovery = "auto",
+};
+
+FIXTURE_VARIANT_ADD(qemu, nonfatal_recovered) {
+	.fatal = false,
+	.recovery = "auto",
+};
+
+FIXTURE_VARIANT_ADD(qemu, fatal_failed) {
+	.fatal = true,
+	.recovery = "auto",
+	.fails = true,
+};
+
+FIXTURE_VARIANT_ADD(qemu, recovery_off) {
+	.fatal = true,
+	.recovery = "off",
+};
+
+/* A function of the device's slot whose recovery cannot succeed */
+static bool recovery_fails(void)
+{
+	char path[300], link[256];
+	struct dirent *d;
+	bool fails = false;
+	ssize_t n;
+	DIR *dir = opendir("/sys/bus/pci/devices");
+
+	if (!dir)
+		return false;
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.' || !strcmp(d->d_name, bdf) ||
+		    strncmp(d->d_name, bdf, strlen("0000:00:00")))
+			continue;
+		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/driver", d->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n < 0)
+			fails = true;
+	}
+	closedir(dir);
+	return fails;
+}
+
+static int sysfs_config(const char *bdf, unsigned int pos, void *val, int len,
+			bool write)
+{
+	char path[128];
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
+	fd = open(path, write ? O_RDWR : O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = write ? pwrite(fd, val, len, pos) : pread(fd, val, len, pos);
+	close(fd);
+	return n == len ? 0 : -1;
+}
+
+/* The host AER capability's offset in @bdf's config space, or 0 */
+static unsigned int host_aer(const char *bdf)
+{
+	unsigned int pos = PCI_CFG_SPACE_SIZE, hdr, i;
+
+	for (i = 0; i < 64 && pos >= PCI_CFG_SPACE_SIZE; i++) {
+		if (sysfs_config(bdf, pos, &hdr, 4, false) || !hdr || hdr == ~0u)
+			return 0;
+		if (PCI_EXT_CAP_ID(hdr) == PCI_EXT_CAP_ID_ERR)
+			return pos;
+		pos = PCI_EXT_CAP_NEXT(hdr);
+	}
+	return 0;
+}
+
+/* An unmasked uncorrectable error of the host device of that severity */
+static unsigned int pick_error(bool fatal)
+{
+	static const unsigned int bits[] = {
+		PCI_ERR_UNC_DLP, PCI_ERR_UNC_MALF_TLP, PCI_ERR_UNC_FCP,
+		PCI_ERR_UNC_COMP_ABORT, PCI_ERR_UNC_UNX_COMP, PCI_ERR_UNC_COMP_TIME,
+	};
+	unsigned int aer = host_aer(bdf), sever, mask, i;
+
+	if (!aer || sysfs_config(bdf, aer + PCI_ERR_UNCOR_SEVER, &sever, 4, false) ||
+	    sysfs_config(bdf, aer + PCI_ERR_UNCOR_MASK, &mask, 4, false))
+		return 0;
+	for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (!(mask & bits[i]) && !!(sever & bits[i]) == fatal)
+			return bits[i];
+	return 0;
+}
+
+static int aer_inject(unsigned int uncor)
+{
+	struct aer_error_inj einj = { .uncor_status = uncor };
+	unsigned int domain, bus, dev, fn;
+	int fd, n;
+
+	if (sscanf(bdf, "%x:%x:%x.%x", &domain, &bus, &dev, &fn) != 4)
+		return -EINVAL;
+	einj.domain = domain;
+	einj.bus = bus;
+	einj.dev = dev;
+	einj.fn = fn;
+	fd = open(AER_INJECT, O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, &einj, sizeof(einj));
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	return n < 0 ? n : 0;
+}
+
+/* The e1000e's RDBAL0 through sysfs (QEMU holds the device) */
+static long long probe(const unsigned int *write)
+{
+	long long val = -1;
+	volatile unsigned int *bar;
+	unsigned short cmd;
+	char path[128];
+	int fd;
+
+	if (sysfs_config(bdf, PCI_COMMAND, &cmd, 2, false))
+		return -1;
+	cmd |= PCI_COMMAND_MEMORY;
+	if (sysfs_config(bdf, PCI_COMMAND, &cmd, 2, true))
+		return -1;
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource0", bdf);
+	fd = open(path, O_RDWR | O_SYNC);
+	if (fd < 0)
+		return -1;
+	bar = mmap(NULL, 0x4000, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (bar != MAP_FAILED) {
+		if (write)
+			bar[0x2800 / 4] = *write;
+		val = bar[0x2800 / 4];
+		munmap((void *)bar, 0x4000);
+	}
+	close(fd);
+	return val;
+}
+
+/* One line of @fd into self->line, buffered in @buf (@size); 0, or -1 */
+static int read_line(FIXTURE_DATA(qemu) *self, int fd, char *buf, size_t *len,
+		     size_t size, time_t end)
+{
+	for (;;) {
+		char *nl = memchr(buf, '\n', *len);
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		ssize_t n;
+
+		if (nl) {
+			size_t l = nl - buf + 1;
+
+			snprintf(self->line, sizeof(self->line), "%.*s", (int)(l - 1), buf);
+			memmove(buf, nl + 1, *len - l);
+			*len -= l;
+			return 0;
+		}
+		if (time(NULL) >= end || poll(&pfd, 1, 1000) < 0)
+			return -1;
+		if (!(pfd.revents & (POLLIN | POLLHUP)))
+			continue;
+		n = read(fd, buf + *len, size - 1 - *len);
+		if (n <= 0)
+			return -1;
+		*len += n;
+	}
+}
+
+static double event_ts(const char *line)
+{
+	const char *s = strstr(line, "\"seconds\": "), *u = strstr(line, "\"microseconds\": ");
+
+	if (!s || !u)
+		return 0;
+	return atof(s + 11) + atof(u + 16) / 1e6;
+}
+
+/*
+ * Read QMP until a line holding @what; remembers the STOP and RESUME
+ * events on the way. 0 when found.
+ */
+static int qmp_wait(FIXTURE_DATA(qemu) *self, const char *what)
+{
+	time_t end = time(NULL) + TIMEOUT_S;
+
+	while (!read_line(self, self->qmp_out, self->qmp_buf, &self->qmp_len,
+			  sizeof(self->qmp_buf), end)) {
+		if (strstr(self->line, "\"event\": \"STOP\""))
+			self->stop_ts = event_ts(self->line);
+		if (strstr(self->line, "\"event\": \"RESUME\""))
+			self->resume_ts = event_ts(self->line);
+		if (strstr(self->line, what))
+			return 0;
+	}
+	return -1;
+}
+
+static int qmp(FIXTURE_DATA(qemu) *self, const char *cmd, const char *wait)
+{
+	char line[128];
+	int n = snprintf(line, sizeof(line), "{\"execute\": \"%s\"}\n", cmd);
+
+	if (write(self->qmp_in, line, n) != n)
+		return -1;
+	return qmp_wait(self, wait);
+}
+
+/* query-status's "status" into @status */
+static int qmp_status(FIXTURE_DATA(qemu) *self, char *status, size_t len)
+{
+	const char *s;
+
+	if (qmp(self, "query-status", "\"return\""))
+		return -1;
+	s = strstr(self->line, "\"status\": \"");
+	if (!s)
+		return -1;
+	snprintf(status, len, "%s", s + 11);
+	*strchrnul(status, '"') = 0;
+	return 0;
+}
+
+/* A qtest command; its answer ("OK ...") in self->line. 0 on OK */
+static int qtest(FIXTURE_DATA(qemu) *self, const char *fmt, ...)
+{
+	char cmd[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	if (write(self->qt_in, cmd, n) != n)
+		return -1;
+	/* qtest also sends "IRQ ..." lines: skip them */
+	do {
+		if (read_line(self, self->qt_out, self->qt_buf, &self->qt_len,
+			      sizeof(self->qt_buf), time(NULL) + TIMEOUT_S))
+			return -1;
+	} while (!strncmp(self->line, "IRQ", 3));
+	return strncmp(self->line, "OK", 2) ? -1 : 0;
+}
+
+static unsigned int ecam(unsigned int bus, unsigned int devfn, unsigned int reg)
+{
+	return ECAM + (bus << 20) + (devfn << 12) + reg;
+}
+
+static long long cfg_read(FIXTURE_DATA(qemu) *self, unsigned int bus,
+			  unsigned int devfn, unsigned int reg, int len)
+{
+	static const char *const op[] = { NULL, "readb", "readw", NULL, "readl" };
+
+	if (qtest(self, "%s 0x%x\n", op[len], ecam(bus, devfn, reg)))
+		return -1;
+	return strtoll(self->line + 3, NULL, 16);
+}
+
+static int cfg_write(FIXTURE_DATA(qemu) *self, unsigned int bus,
+		     unsigned int devfn, unsigned int reg, int len, unsigned int val)
+{
+	static const char *const op[] = { NULL, "writeb", "writew", NULL, "writel" };
+
+	return qtest(self, "%s 0x%x 0x%x\n", op[len], ecam(bus, devfn, reg), val);
+}
+
+/* The offset of capability @id (extended when @ext), or 0 */
+static unsigned int cfg_cap(FIXTURE_DATA(qemu) *self, unsigned int bus,
+			    unsigned int devfn, unsigned int id, bool ext)
+{
+	long long v;
+	unsigned int pos, i;
+
+	if (ext) {
+		for (pos = PCI_CFG_SPACE_SIZE, i = 0; pos && i < 64; i++) {
+			v = cfg_read(self, bus, devfn, pos, 4);
+			if (v <= 0 || v == 0xffffffff)
+				return 0;
+			if (PCI_EXT_CAP_ID(v) == id)
+				return pos;
+			pos = PCI_EXT_CAP_NEXT(v);
+		}
+		return 0;
+	}
+	pos = cfg_read(self, bus, devfn, PCI_CAPABILITY_LIST, 1);
+	for (i = 0; pos >= 0x40 && i < 48; i++) {
+		if (cfg_read(self, bus, devfn, pos, 1) == id)
+			return pos;
+		pos = cfg_read(self, bus, devfn, pos + 1, 1) & 0xfc;
+	}
+	return 0;
+}
+
+FIXTURE_SETUP(qemu)
+{
+	char prop[160], qtarg[96], chardev[96], in[80], out[80];
+	int qmp_in[2], qmp_out[2];
+	char *argv[40];
+	int n = 0;
+
+	self->pid = -1;
+	if (access(QEMU, X_OK))
+		SKIP(return, "no QEMU in the guest (make qemu)");
+	if (access(AER_INJECT, W_OK))
+		SKIP(return, AER_INJECT ": %s (CONFIG_PCIEAER_INJECT)", strerror(errno));
+	if (recovery_fails() != variant->fails)
+		SKIP(return, "%s: the host's recovery %s here", bdf,
+		     variant->fails ? "succeeds" : "fails");
+	if (!pick_error(variant->fatal))
+		SKIP(return, "%s: no unmasked %s error to inject", bdf,
+		     variant->fatal ? "fatal" : "non-fatal");
+
+	snprintf(self->log, sizeof(self->log), "/tmp/qemu-%d.log", getpid());
+	snprintf(self->fifo, sizeof(self->fifo), "/tmp/qtest-%d", getpid());
+	snprintf(in, sizeof(in), "%s.in", self->fifo);
+	snprintf(out, sizeof(out), "%s.out", self->fifo);
+	unlink(in);
+	unlink(out);
+	ASSERT_EQ(mkfifo(in, 0600), 0);
+	ASSERT_EQ(mkfifo(out, 0600), 0);
+	/* O_RDWR: opening a FIFO then never waits for the other end */
+	self->qt_in = open(in, O_RDWR);
+	self->qt_out = open(out, O_RDWR);
+	ASSERT_GE(self->qt_in, 0);
+	ASSERT_GE(self->qt_out, 0);
+
+	snprintf(chardev, sizeof(chardev), "pipe,id=qt,path=%s", self->fifo);
+	snprintf(qtarg, sizeof(qtarg), "chardev:qt");
+	snprintf(prop, sizeof(prop),
+		 "vfio-pci,host=%s,bus=rp1,addr=0.0,rombar=0,iommufd=i0,x-pci-error-recovery=%s",
+		 bdf, variant->recovery);
+	argv[n++] = QEMU;
+	argv[n++] = "-accel";
+	argv[n++] = "qtest";
+	argv[n++] = "-chardev";
+	argv[n++] = chardev;
+	argv[n++] = "-qtest";
+	argv[n++] = qtarg;
+	argv[n++] = "-M";
+	argv[n++] = "q35";
+	argv[n++] = "-m";
+	argv[n++] = "64";
+	argv[n++] = "-nodefaults";
+	argv[n++] = "-display";
+	argv[n++] = "none";
+	argv[n++] = "-qmp";
+	argv[n++] = "stdio";
+	argv[n++] = "-trace";
+	argv[n++] = "vfio_pci_error_*";
+	argv[n++] = "-device";
+	argv[n++] = "pcie-root-port,id=rp1,bus=pcie.0,addr=2.0,chassis=1";
+	argv[n++] = "-object";
+	argv[n++] = "iommufd,id=i0";
+	argv[n++] = "-device";
+	argv[n++] = prop;
+	argv[n] = NULL;
+
+	ASSERT_EQ(pipe(qmp_in), 0);
+	ASSERT_EQ(pipe(qmp_out), 0);
+	self->pid = fork();
+	ASSERT_GE(self->pid, 0);
+	if (!self->pid) {
+		int log = open(self->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		dup2(qmp_in[0], 0);
+		dup2(qmp_out[1], 1);
+		dup2(log, 2);
+		execv(QEMU, argv);
+		_exit(127);
+	}
+	close(qmp_in[0]);
+	close(qmp_out[1]);
+	self->qmp_in = qmp_in[1];
+	self->qmp_out = qmp_out[0];
+	self->qmp_len = 0;
+	self->qt_len = 0;
+	ASSERT_EQ(qmp_wait(self, "\"QMP\""), 0);
+	ASSERT_EQ(qmp(self, "qmp_capabilities", "\"return\""), 0);
+}
+
+FIXTURE_TEARDOWN(qemu)
+{
+	char path[80];
+
+	if (self->pid > 0) {
+		kill(self->pid, SIGKILL);
+		waitpid(self->pid, NULL, 0);
+	}
+	if (self->fifo[0]) {
+		snprintf(path, sizeof(path), "%s.in", self->fifo);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s.out", self->fifo);
+		unlink(path);
+	}
+	if (self->log[0])
+		unlink(self->log);
+}
+
+/* Wait until QEMU's trace holds @what; 0 when it does */
+static int trace_wait(FIXTURE_DATA(qemu) *self, const char *what)
+{
+	time_t end = time(NULL) + TIMEOUT_S;
+	char text[16384];
+
+	while (time(NULL) < end) {
+		FILE *f = fopen(self->log, "r");
+		size_t n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+
+		if (f)
+			fclose(f);
+		text[n] = 0;
+		if (strstr(text, what))
+			return 0;
+		usleep(20000);
+	}
+	fprintf(stderr, "# QEMU's trace:\n%s\n", text);
+	return -1;
+}
+
+/* make demo: QEMU's trace of the recovery, as KTAP diagnostics */
+static void demo_print(FIXTURE_DATA(qemu) *self)
+{
+	char line[512];
+	FILE *f = fopen(self->log, "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		printf("# qemu: %s", line);
+	if (f)
+		fclose(f);
+}
+
+TEST_F(qemu, error)
+{
+	unsigned int rp_exp, rp_aer, dev_exp, dev_aer, error, pattern = 0x5a5a5a50;
+	bool ride_out = strcmp(variant->recovery, "off") && !variant->fails;
+	char status[32];
+	long long v;
+
+	/* the guest's side: ECAM, the root port's bus and error reporting */
+	ASSERT_EQ(qtest(self, "outl 0xcf8 0x80000060\n"), 0);
+	ASSERT_EQ(qtest(self, "outl 0xcfc 0x%x\n", ECAM | 1), 0);
+	ASSERT_EQ(cfg_write(self, 0, RP_DEVFN, PCI_PRIMARY_BUS, 4, 0x00010100), 0);
+	ASSERT_EQ(cfg_write(self, 0, RP_DEVFN, PCI_BRIDGE_CONTROL, 2, PCI_BRIDGE_CTL_SERR), 0);
+	rp_exp = cfg_cap(self, 0, RP_DEVFN, PCI_CAP_ID_EXP, false);
+	rp_aer = cfg_cap(self, 0, RP_DEVFN, PCI_EXT_CAP_ID_ERR, true);
+	ASSERT_NE(rp_exp, 0);
+	ASSERT_NE(rp_aer, 0);
+	ASSERT_EQ(cfg_write(self, 0, RP_DEVFN, rp_exp + PCI_EXP_DEVCTL, 2,
+			    PCI_EXP_DEVCTL_CERE | PCI_EXP_DEVCTL_NFERE | PCI_EXP_DEVCTL_FERE), 0);
+	ASSERT_EQ(cfg_write(self, 0, RP_DEVFN, rp_aer + PCI_ERR_ROOT_COMMAND, 4,
+			    PCI_ERR_ROOT_CMD_COR_EN | PCI_ERR_ROOT_CMD_NONFATAL_EN |
+			    PCI_ERR_ROOT_CMD_FATAL_EN), 0);
+	ASSERT_EQ(cfg_read(self, 0, RP_DEVFN, rp_aer + PCI_ERR_ROOT_STATUS, 4), 0);
+
+	/* the device: error reporting on, as Linux's AER driver sets it */
+	ASSERT_EQ(cfg_read(self, DEV_BUS, 0, PCI_VENDOR_ID, 2), 0x8086);
+	dev_exp = cfg_cap(self, DEV_BUS, 0, PCI_CAP_ID_EXP, false);
+	ASSERT_NE(dev_exp, 0);
+	v = cfg_read(self, DEV_BUS, 0, dev_exp + PCI_EXP_DEVCTL, 2);
+	ASSERT_GE(v, 0);
+	ASSERT_EQ(cfg_write(self, DEV_BUS, 0, dev_exp + PCI_EXP_DEVCTL, 2,
+			    v | PCI_EXP_DEVCTL_CERE | PCI_EXP_DEVCTL_NFERE |
+			    PCI_EXP_DEVCTL_FERE | PCI_EXP_DEVCTL_URRE), 0);
+	dev_aer = cfg_cap(self, DEV_BUS, 0, PCI_EXT_CAP_ID_ERR, true);
+	if (ride_out) {
+		ASSERT_NE(dev_aer, 0) TH_LOG("the device shows the guest no AER capability");
+	}
+
+	ASSERT_EQ(probe(&pattern), pattern);
+	error = pick_error(variant->fatal);
+	ASSERT_EQ(aer_inject(error), 0);
+
+	if (!ride_out) {
+		/* stopped for good: STOP, then an internal error */
+		ASSERT_EQ(qmp_wait(self, "\"event\": \"STOP\""), 0);
+		if (variant->fails) {
+			ASSERT_EQ(trace_wait(self, "recovery ended: failed"), 0);
+		}
+		ASSERT_EQ(qmp_status(self, status, sizeof(status)), 0);
+		EXPECT_STREQ(status, "internal-error");
+	} else {
+		/* paused while the host recovers; QMP answers meanwhile */
+		ASSERT_EQ(qmp_wait(self, "\"event\": \"STOP\""), 0);
+		ASSERT_EQ(qmp_status(self, status, sizeof(status)), 0);
+		EXPECT_TRUE(!strcmp(status, "paused") || !strcmp(status, "running"))
+			TH_LOG("status during the recovery: %s", status);
+		if (self->resume_ts == 0) {
+			ASSERT_EQ(qmp_wait(self, "\"event\": \"RESUME\""), 0);
+		}
+		ASSERT_EQ(qmp_status(self, status, sizeof(status)), 0);
+		EXPECT_STREQ(status, "running");
+		printf("# %s: the VM was paused for %.0f ms across the host's recovery\n",
+		       bdf, (self->resume_ts - self->stop_ts) * 1000);
+		if (getenv("VFIO_TB_DEMO"))
+			demo_print(self);
+
+		/* the guest's root port received the error, from the device */
+		v = cfg_read(self, 0, RP_DEVFN, rp_aer + PCI_ERR_ROOT_STATUS, 4);
+		EXPECT_EQ(v & (PCI_ERR_ROOT_UNCOR_RCV | PCI_ERR_ROOT_FATAL_RCV |
+			       PCI_ERR_ROOT_NONFATAL_RCV),
+			  PCI_ERR_ROOT_UNCOR_RCV | (variant->fatal ? PCI_ERR_ROOT_FATAL_RCV :
+							PCI_ERR_ROOT_NONFATAL_RCV))
+			TH_LOG("Root Error Status %#llx", v);
+		v = cfg_read(self, 0, RP_DEVFN, rp_aer + PCI_ERR_ROOT_ERR_SRC, 4);
+		EXPECT_EQ(v >> 16, DEV_BUS << 8) TH_LOG("Error Source %#llx", v);
+		v = cfg_read(self, DEV_BUS, 0, dev_aer + PCI_ERR_UNCOR_STATUS, 4);
+		EXPECT_NE(v, 0) TH_LOG("the device's AER logged nothing");
+		v = cfg_read(self, DEV_BUS, 0, dev_aer + PCI_ERR_UNCOR_SEVER, 4);
+		EXPECT_EQ(!!(cfg_read(self, DEV_BUS, 0, dev_aer + PCI_ERR_UNCOR_STATUS, 4) & v),
+			  variant->fatal);
+
+		/* a fatal error's link reset reset the device; it answers */
+		EXPECT_EQ(probe(NULL), variant->fatal ? 0 : pattern)
+			TH_LOG("the probe register after the recovery");
+	}
+
+	ASSERT_EQ(qmp(self, "quit", "\"return\""), 0);
+	ASSERT_EQ(waitpid(self->pid, NULL, 0), self->pid);
+	self->pid = -1;
+}
+
+int main(int argc, char **argv)
+{
+	int i;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: %s BDF... [harness options]\n", argv[0]);
+		return 1;
+	}
+	/* a QEMU that died fails the QMP exchange, not the test program */
+	signal(SIGPIPE, SIG_IGN);
+	mkdir("/tmp", 0755);
+	bdf = argv[1];
+	/* the devices, then the harness's options */
+	for (i = 1; i < argc && argv[i][0] != '-'; i++)
+		;
+	argv[i - 1] = argv[0];
+	return test_harness_run(argc - i + 1, argv + i - 1);
+}
