@@ -31,7 +31,7 @@ if [ "$LINE" = mainline ]; then
 	for t in vfio-tb-qemu-hot-reset vfio-tb-qemu-error-recovery; do
 		step "building $t"
 		gcc -Wall -Werror -O2 -static -isystem "$hdr" -I"$TREE/tools/testing/selftests" \
-			-o "$bin/$t" "$TOP/tools/$t.c"
+			-o "$bin/$t" "$TOP/tools/$t.c" "$TOP/tools/vfio-tb-qemu.c"
 	done
 fi
 [ -f "$ksft/vfio_pci_util.c" ] || exit 0

@@ -45,11 +45,9 @@
 #include <linux/pci_regs.h>
 
 #include "kselftest_harness.h"
+#include "vfio-tb-qemu.h"
 
-#define QEMU		"/usr/lib/vfio-tb/qemu/qemu-system-x86_64"
 #define AER_INJECT	"/dev/aer_inject"
-/* A bound against hangs (the PCI core's readiness limit is 60 s), not a latency */
-#define TIMEOUT_S	90
 /* q35's MMCONFIG window, as firmware would place it (PCIEXBAR) */
 #define ECAM		0xb0000000u
 /* The root port and the device behind it, as the guest sees them */
@@ -66,15 +64,13 @@ struct aer_error_inj {
 };
 
 FIXTURE(qemu) {
-	pid_t pid;
-	int qmp_in, qmp_out;
+	struct qemu_vm vm;
 	int qt_in, qt_out;
-	char log[64], fifo[64];
-	char qmp_buf[65536], qt_buf[4096];
-	size_t qmp_len, qt_len;
-	char line[4096];
+	char fifo[64];
+	char qt_buf[4096];
+	size_t qt_len;
+	char line[4096];	/* the last qtest answer */
 	double stop_ts, resume_ts;
-	char stop_status[32];
 };
 
 /*
@@ -232,34 +228,6 @@ static long long probe(const unsigned int *write)
 	return val;
 }
 
-/* One line of @fd into self->line, buffered in @buf (@size); 0, or -1 */
-static int read_line(FIXTURE_DATA(qemu) *self, int fd, char *buf, size_t *len,
-		     size_t size, time_t end)
-{
-	for (;;) {
-		char *nl = memchr(buf, '\n', *len);
-		struct pollfd pfd = { .fd = fd, .events = POLLIN };
-		ssize_t n;
-
-		if (nl) {
-			size_t l = nl - buf + 1;
-
-			snprintf(self->line, sizeof(self->line), "%.*s", (int)(l - 1), buf);
-			memmove(buf, nl + 1, *len - l);
-			*len -= l;
-			return 0;
-		}
-		if (time(NULL) >= end || poll(&pfd, 1, 1000) < 0)
-			return -1;
-		if (!(pfd.revents & (POLLIN | POLLHUP)))
-			continue;
-		n = read(fd, buf + *len, size - 1 - *len);
-		if (n <= 0)
-			return -1;
-		*len += n;
-	}
-}
-
 static double event_ts(const char *line)
 {
 	const char *s = strstr(line, "\"seconds\": "), *u = strstr(line, "\"microseconds\": ");
@@ -269,49 +237,15 @@ static double event_ts(const char *line)
 	return atof(s + 11) + atof(u + 16) / 1e6;
 }
 
-/*
- * Read QMP until a line holding @what; remembers the STOP and RESUME
- * events on the way. 0 when found.
- */
-static int qmp_wait(FIXTURE_DATA(qemu) *self, const char *what)
+/* Every QMP line read: the times of the STOP and RESUME events */
+static void on_qmp_line(struct qemu_vm *vm, const char *line)
 {
-	time_t end = time(NULL) + TIMEOUT_S;
+	FIXTURE_DATA(qemu) *self = vm->opaque;
 
-	while (!read_line(self, self->qmp_out, self->qmp_buf, &self->qmp_len,
-			  sizeof(self->qmp_buf), end)) {
-		if (strstr(self->line, "\"event\": \"STOP\""))
-			self->stop_ts = event_ts(self->line);
-		if (strstr(self->line, "\"event\": \"RESUME\""))
-			self->resume_ts = event_ts(self->line);
-		if (strstr(self->line, what))
-			return 0;
-	}
-	return -1;
-}
-
-static int qmp(FIXTURE_DATA(qemu) *self, const char *cmd, const char *wait)
-{
-	char line[128];
-	int n = snprintf(line, sizeof(line), "{\"execute\": \"%s\"}\n", cmd);
-
-	if (write(self->qmp_in, line, n) != n)
-		return -1;
-	return qmp_wait(self, wait);
-}
-
-/* query-status's "status" into @status */
-static int qmp_status(FIXTURE_DATA(qemu) *self, char *status, size_t len)
-{
-	const char *s;
-
-	if (qmp(self, "query-status", "\"return\""))
-		return -1;
-	s = strstr(self->line, "\"status\": \"");
-	if (!s)
-		return -1;
-	snprintf(status, len, "%s", s + 11);
-	*strchrnul(status, '"') = 0;
-	return 0;
+	if (strstr(line, "\"event\": \"STOP\""))
+		self->stop_ts = event_ts(line);
+	if (strstr(line, "\"event\": \"RESUME\""))
+		self->resume_ts = event_ts(line);
 }
 
 /* A qtest command; its answer ("OK ...") in self->line. 0 on OK */
@@ -328,8 +262,9 @@ static int qtest(FIXTURE_DATA(qemu) *self, const char *fmt, ...)
 		return -1;
 	/* qtest also sends "IRQ ..." lines: skip them */
 	do {
-		if (read_line(self, self->qt_out, self->qt_buf, &self->qt_len,
-			      sizeof(self->qt_buf), time(NULL) + TIMEOUT_S))
+		if (qemu_read_line(self->qt_out, self->qt_buf, &self->qt_len,
+				   sizeof(self->qt_buf), self->line, sizeof(self->line),
+				   time(NULL) + QEMU_TIMEOUT_S))
 			return -1;
 	} while (!strncmp(self->line, "IRQ", 3));
 	return strncmp(self->line, "OK", 2) ? -1 : 0;
@@ -387,13 +322,12 @@ static unsigned int cfg_cap(FIXTURE_DATA(qemu) *self, unsigned int bus,
 
 FIXTURE_SETUP(qemu)
 {
-	char prop[160], qtarg[96], chardev[96], in[80], out[80];
-	int qmp_in[2], qmp_out[2];
+	char prop[160], chardev[96], in[80], out[80];
 	char *argv[40];
-	int n = 0;
+	int n;
 
-	self->pid = -1;
-	if (access(QEMU, X_OK))
+	self->vm.pid = -1;
+	if (access(QEMU_BIN, X_OK))
 		SKIP(return, "no QEMU in the guest (make qemu)");
 	if (access(AER_INJECT, W_OK))
 		SKIP(return, AER_INJECT ": %s (CONFIG_PCIEAER_INJECT)", strerror(errno));
@@ -404,7 +338,6 @@ FIXTURE_SETUP(qemu)
 		SKIP(return, "%s: no unmasked %s error to inject", bdf,
 		     variant->fatal ? "fatal" : "non-fatal");
 
-	snprintf(self->log, sizeof(self->log), "/tmp/qemu-%d.log", getpid());
 	snprintf(self->fifo, sizeof(self->fifo), "/tmp/qtest-%d", getpid());
 	snprintf(in, sizeof(in), "%s.in", self->fifo);
 	snprintf(out, sizeof(out), "%s.out", self->fifo);
@@ -417,28 +350,21 @@ FIXTURE_SETUP(qemu)
 	self->qt_out = open(out, O_RDWR);
 	ASSERT_GE(self->qt_in, 0);
 	ASSERT_GE(self->qt_out, 0);
+	self->qt_len = 0;
 
 	snprintf(chardev, sizeof(chardev), "pipe,id=qt,path=%s", self->fifo);
-	snprintf(qtarg, sizeof(qtarg), "chardev:qt");
 	snprintf(prop, sizeof(prop),
 		 "vfio-pci,host=%s,bus=rp1,addr=0.0,rombar=0,iommufd=i0,x-pci-error-recovery=%s",
 		 bdf, variant->recovery);
-	argv[n++] = QEMU;
+	n = qemu_vm_base_args(argv);
 	argv[n++] = "-accel";
 	argv[n++] = "qtest";
 	argv[n++] = "-chardev";
 	argv[n++] = chardev;
 	argv[n++] = "-qtest";
-	argv[n++] = qtarg;
-	argv[n++] = "-M";
-	argv[n++] = "q35";
-	argv[n++] = "-m";
-	argv[n++] = "64";
-	argv[n++] = "-nodefaults";
-	argv[n++] = "-display";
-	argv[n++] = "none";
-	argv[n++] = "-qmp";
-	argv[n++] = "stdio";
+	argv[n++] = "chardev:qt";
+	argv[n++] = "-qtest-log";
+	argv[n++] = "/dev/null";
 	argv[n++] = "-trace";
 	argv[n++] = "vfio_pci_error_*";
 	argv[n++] = "-device";
@@ -449,55 +375,32 @@ FIXTURE_SETUP(qemu)
 	argv[n++] = prop;
 	argv[n] = NULL;
 
-	ASSERT_EQ(pipe(qmp_in), 0);
-	ASSERT_EQ(pipe(qmp_out), 0);
-	self->pid = fork();
-	ASSERT_GE(self->pid, 0);
-	if (!self->pid) {
-		int log = open(self->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		dup2(qmp_in[0], 0);
-		dup2(qmp_out[1], 1);
-		dup2(log, 2);
-		execv(QEMU, argv);
-		_exit(127);
-	}
-	close(qmp_in[0]);
-	close(qmp_out[1]);
-	self->qmp_in = qmp_in[1];
-	self->qmp_out = qmp_out[0];
-	self->qmp_len = 0;
-	self->qt_len = 0;
-	ASSERT_EQ(qmp_wait(self, "\"QMP\""), 0);
-	ASSERT_EQ(qmp(self, "qmp_capabilities", "\"return\""), 0);
+	self->vm.on_line = on_qmp_line;
+	self->vm.opaque = self;
+	ASSERT_EQ(qemu_vm_start(&self->vm, argv), 0);
 }
 
 FIXTURE_TEARDOWN(qemu)
 {
 	char path[80];
 
-	if (self->pid > 0) {
-		kill(self->pid, SIGKILL);
-		waitpid(self->pid, NULL, 0);
-	}
+	qemu_vm_kill(&self->vm);
 	if (self->fifo[0]) {
 		snprintf(path, sizeof(path), "%s.in", self->fifo);
 		unlink(path);
 		snprintf(path, sizeof(path), "%s.out", self->fifo);
 		unlink(path);
 	}
-	if (self->log[0])
-		unlink(self->log);
 }
 
 /* Wait until QEMU's trace holds @what; 0 when it does */
 static int trace_wait(FIXTURE_DATA(qemu) *self, const char *what)
 {
-	time_t end = time(NULL) + TIMEOUT_S;
+	time_t end = time(NULL) + QEMU_TIMEOUT_S;
 	char text[16384];
 
 	while (time(NULL) < end) {
-		FILE *f = fopen(self->log, "r");
+		FILE *f = fopen(self->vm.log, "r");
 		size_t n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
 
 		if (f)
@@ -515,10 +418,11 @@ static int trace_wait(FIXTURE_DATA(qemu) *self, const char *what)
 static void demo_print(FIXTURE_DATA(qemu) *self)
 {
 	char line[512];
-	FILE *f = fopen(self->log, "r");
+	FILE *f = fopen(self->vm.log, "r");
 
 	while (f && fgets(line, sizeof(line), f))
-		printf("# qemu: %s", line);
+		if (!strncmp(line, "vfio_pci_error", strlen("vfio_pci_error")))
+			printf("# qemu: %s", line);
 	if (f)
 		fclose(f);
 }
@@ -566,22 +470,22 @@ TEST_F(qemu, error)
 
 	if (!ride_out) {
 		/* stopped for good: STOP, then an internal error */
-		ASSERT_EQ(qmp_wait(self, "\"event\": \"STOP\""), 0);
+		ASSERT_EQ(qemu_vm_wait(&self->vm, "\"event\": \"STOP\""), 0);
 		if (variant->fails) {
 			ASSERT_EQ(trace_wait(self, "recovery ended: failed"), 0);
 		}
-		ASSERT_EQ(qmp_status(self, status, sizeof(status)), 0);
+		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0);
 		EXPECT_STREQ(status, "internal-error");
 	} else {
 		/* paused while the host recovers; QMP answers meanwhile */
-		ASSERT_EQ(qmp_wait(self, "\"event\": \"STOP\""), 0);
-		ASSERT_EQ(qmp_status(self, status, sizeof(status)), 0);
+		ASSERT_EQ(qemu_vm_wait(&self->vm, "\"event\": \"STOP\""), 0);
+		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0);
 		EXPECT_TRUE(!strcmp(status, "paused") || !strcmp(status, "running"))
 			TH_LOG("status during the recovery: %s", status);
 		if (self->resume_ts == 0) {
-			ASSERT_EQ(qmp_wait(self, "\"event\": \"RESUME\""), 0);
+			ASSERT_EQ(qemu_vm_wait(&self->vm, "\"event\": \"RESUME\""), 0);
 		}
-		ASSERT_EQ(qmp_status(self, status, sizeof(status)), 0);
+		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0);
 		EXPECT_STREQ(status, "running");
 		printf("# %s: the VM was paused for %.0f ms across the host's recovery\n",
 		       bdf, (self->resume_ts - self->stop_ts) * 1000);
@@ -608,9 +512,7 @@ TEST_F(qemu, error)
 			TH_LOG("the probe register after the recovery");
 	}
 
-	ASSERT_EQ(qmp(self, "quit", "\"return\""), 0);
-	ASSERT_EQ(waitpid(self->pid, NULL, 0), self->pid);
-	self->pid = -1;
+	ASSERT_NE(qemu_vm_quit(&self->vm), -1);
 }
 
 int main(int argc, char **argv)
@@ -621,8 +523,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s BDF... [harness options]\n", argv[0]);
 		return 1;
 	}
-	/* a QEMU that died fails the QMP exchange, not the test program */
-	signal(SIGPIPE, SIG_IGN);
 	mkdir("/tmp", 0755);
 	bdf = argv[1];
 	/* the devices, then the harness's options */

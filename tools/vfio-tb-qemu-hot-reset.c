@@ -45,10 +45,8 @@
 #include <linux/vfio.h>
 
 #include "kselftest_harness.h"
+#include "vfio-tb-qemu.h"
 
-#define QEMU		"/usr/lib/vfio-tb/qemu/qemu-system-x86_64"
-/* How long a QMP answer may take: a bound against hangs, not a latency */
-#define QMP_TIMEOUT_S	120
 
 static const char *bdf[2];
 static const char *spare;
@@ -213,12 +211,7 @@ enum proof {
 };
 
 FIXTURE(qemu) {
-	pid_t pid;
-	int qmp_in;
-	int qmp_out;
-	char log[64];
-	char buf[65536];
-	size_t len;
+	struct qemu_vm vm;
 	int device_fds;
 };
 
@@ -273,73 +266,13 @@ FIXTURE_VARIANT_ADD(qemu, peer_outside_dev_set) {
 	.single = true,
 };
 
-/* Read QMP until a line holding @what, or the timeout; 0 when found */
-static int qmp_wait(FIXTURE_DATA(qemu) *self, const char *what)
+/* QEMU's stderr (its trace and messages), when a QMP answer is missing */
+static void dump_log(struct qemu_vm *vm)
 {
-	time_t end = time(NULL) + QMP_TIMEOUT_S;
-	char *line;
+	char *t = qemu_vm_log(vm, 0);
 
-	for (;;) {
-		struct pollfd pfd = { .fd = self->qmp_out, .events = POLLIN };
-		ssize_t n;
-
-		while ((line = memchr(self->buf, '\n', self->len))) {
-			size_t l = line - self->buf + 1;
-			int found;
-
-			*line = 0;
-			found = strstr(self->buf, what) != NULL;
-			memmove(self->buf, line + 1, self->len - l);
-			self->len -= l;
-			if (found)
-				return 0;
-		}
-		if (time(NULL) >= end || poll(&pfd, 1, 1000) < 0)
-			return -1;
-		if (!(pfd.revents & (POLLIN | POLLHUP)))
-			continue;
-		n = read(self->qmp_out, self->buf + self->len,
-			 sizeof(self->buf) - 1 - self->len);
-		if (n <= 0)
-			return -1;
-		self->len += n;
-	}
-}
-
-static int qmp(FIXTURE_DATA(qemu) *self, const char *cmd, const char *wait)
-{
-	char line[128];
-	int n = snprintf(line, sizeof(line), "{\"execute\": \"%s\"}\n", cmd);
-
-	if (write(self->qmp_in, line, n) != n)
-		return -1;
-	return qmp_wait(self, wait);
-}
-
-/* The trace from @from on, NUL-terminated (malloc'd) */
-static char *trace_since(FIXTURE_DATA(qemu) *self, long from)
-{
-	FILE *f = fopen(self->log, "r");
-	char *text;
-	long size;
-
-	if (!f)
-		return strdup("");
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	text = calloc(1, size - from + 1);
-	fseek(f, from, SEEK_SET);
-	if (size > from && fread(text, 1, size - from, f) != (size_t)(size - from))
-		text[0] = 0;
-	fclose(f);
-	return text;
-}
-
-static long trace_size(FIXTURE_DATA(qemu) *self)
-{
-	struct stat st;
-
-	return stat(self->log, &st) ? 0 : st.st_size;
+	fprintf(stderr, "# QEMU's log:\n%s\n", t);
+	free(t);
 }
 
 static void add_device(char **argv, int *argc, const char *bdf,
@@ -359,11 +292,11 @@ static void add_device(char **argv, int *argc, const char *bdf,
 
 FIXTURE_SETUP(qemu)
 {
-	int in[2], out[2], n = 0, i;
 	char *argv[40];
+	int n, i;
 
-	self->pid = -1;
-	if (access(QEMU, X_OK))
+	self->vm.pid = -1;
+	if (access(QEMU_BIN, X_OK))
 		SKIP(return, "no QEMU in the guest (make qemu)");
 	if (variant->single != !bdf[1])
 		SKIP(return, "%s", variant->single ?
@@ -373,21 +306,11 @@ FIXTURE_SETUP(qemu)
 		SKIP(return, "no spare device bound to vfio-pci");
 	self->device_fds = kernel_device_fds();
 	ASSERT_GE(self->device_fds, 0);
-	snprintf(self->log, sizeof(self->log), "/tmp/qemu-%d.log", getpid());
 
-	argv[n++] = QEMU;
+	n = qemu_vm_base_args(argv);
 	argv[n++] = "-accel";
 	argv[n++] = "tcg";
-	argv[n++] = "-M";
-	argv[n++] = "q35";
-	argv[n++] = "-m";
-	argv[n++] = "64";
-	argv[n++] = "-nodefaults";
-	argv[n++] = "-display";
-	argv[n++] = "none";
 	argv[n++] = "-S";
-	argv[n++] = "-qmp";
-	argv[n++] = "stdio";
 	argv[n++] = "-trace";
 	argv[n++] = "vfio_pci_hot_reset*";
 	argv[n++] = "-trace";
@@ -409,50 +332,12 @@ FIXTURE_SETUP(qemu)
 	}
 	argv[n] = NULL;
 
-	ASSERT_EQ(pipe(in), 0);
-	ASSERT_EQ(pipe(out), 0);
-	self->pid = fork();
-	ASSERT_GE(self->pid, 0);
-	if (!self->pid) {
-		int log = open(self->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-
-		dup2(in[0], 0);
-		dup2(out[1], 1);
-		dup2(log, 2);
-		execv(QEMU, argv);
-		_exit(127);
-	}
-	close(in[0]);
-	close(out[1]);
-	self->qmp_in = in[1];
-	self->qmp_out = out[0];
-	self->len = 0;
-	ASSERT_EQ(qmp_wait(self, "\"QMP\""), 0) {
-		char *t = trace_since(self, 0);
-
-		TH_LOG("QEMU did not start: %s", t);
-		free(t);
-	}
-	ASSERT_EQ(qmp(self, "qmp_capabilities", "\"return\""), 0);
-}
-
-/* QEMU's stderr (its trace and messages), when a QMP answer is missing */
-static void dump_log(FIXTURE_DATA(qemu) *self)
-{
-	char *t = trace_since(self, 0);
-
-	fprintf(stderr, "# QEMU's log:\n%s\n", t);
-	free(t);
+	ASSERT_EQ(qemu_vm_start(&self->vm, argv), 0) dump_log(&self->vm);
 }
 
 FIXTURE_TEARDOWN(qemu)
 {
-	if (self->pid > 0) {
-		kill(self->pid, SIGKILL);
-		waitpid(self->pid, NULL, 0);
-	}
-	if (self->log[0])
-		unlink(self->log);
+	qemu_vm_kill(&self->vm);
 }
 
 /* make demo: QEMU's trace, a line each, as KTAP diagnostics */
@@ -486,9 +371,10 @@ TEST_F(qemu, system_reset)
 		ASSERT_EQ(probe_access(bdf[i], p[i], &pattern[i]), pattern[i]);
 	}
 
-	from = trace_size(self);
-	ASSERT_EQ(qmp(self, "system_reset", "\"RESET\""), 0) dump_log(self);
-	trace = trace_since(self, from);
+	from = qemu_vm_log_size(&self->vm);
+	ASSERT_EQ(qemu_vm_qmp(&self->vm, "system_reset", "\"RESET\""), 0)
+		dump_log(&self->vm);
+	trace = qemu_vm_log(&self->vm, from);
 	if (getenv("VFIO_TB_DEMO"))
 		demo_print(trace);
 
@@ -557,10 +443,10 @@ TEST_F(qemu, system_reset)
 	free(trace);
 
 	/* QEMU still answers, and quits cleanly */
-	ASSERT_EQ(qmp(self, "query-status", "\"return\""), 0) dump_log(self);
-	ASSERT_EQ(qmp(self, "quit", "\"return\""), 0) dump_log(self);
-	ASSERT_EQ(waitpid(self->pid, &status, 0), self->pid);
-	self->pid = -1;
+	ASSERT_EQ(qemu_vm_qmp(&self->vm, "query-status", "\"return\""), 0)
+		dump_log(&self->vm);
+	status = qemu_vm_quit(&self->vm);
+	ASSERT_NE(status, -1) dump_log(&self->vm);
 	ASSERT_TRUE(WIFEXITED(status));
 	ASSERT_EQ(WEXITSTATUS(status), 0);
 }
@@ -573,9 +459,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s BDF0 [BDF1] [harness options]\n", argv[0]);
 		return 1;
 	}
-	/* a QEMU that died fails the QMP exchange, not the test program */
-	signal(SIGPIPE, SIG_IGN);
-	mkdir("/tmp", 0755);
 	for (i = 1; i < argc && argv[i][0] != '-' && i < 3; i++)
 		bdf[i - 1] = argv[i];
 	spare = find_spare();
