@@ -82,6 +82,7 @@ FIXTURE_VARIANT(qemu) {
 	bool fatal;
 	const char *recovery;
 	bool fails;
+	bool reset_during;
 };
 
 FIXTURE_VARIANT_ADD(qemu, fatal_recovered) {
@@ -98,6 +99,13 @@ FIXTURE_VARIANT_ADD(qemu, fatal_failed) {
 	.fatal = true,
 	.recovery = "auto",
 	.fails = true,
+};
+
+/* system_reset while the host recovers: QEMU resets the device after */
+FIXTURE_VARIANT_ADD(qemu, reset_during_recovery) {
+	.fatal = true,
+	.recovery = "auto",
+	.reset_during = true,
 };
 
 FIXTURE_VARIANT_ADD(qemu, recovery_off) {
@@ -431,6 +439,7 @@ TEST_F(qemu, error)
 {
 	unsigned int rp_exp, rp_aer, dev_exp, dev_aer, error, pattern = 0x5a5a5a50;
 	bool ride_out = strcmp(variant->recovery, "off") && !variant->fails;
+	bool deferred = false;
 	char status[32];
 	long long v;
 
@@ -474,23 +483,56 @@ TEST_F(qemu, error)
 		if (variant->fails) {
 			ASSERT_EQ(trace_wait(self, "recovery ended: failed"), 0);
 		}
-		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0);
+		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0)
+			qemu_vm_dump(&self->vm);
 		EXPECT_STREQ(status, "internal-error");
 	} else {
-		/* paused while the host recovers; QMP answers meanwhile */
+		/*
+		 * Paused while the host recovers; QMP answers meanwhile:
+		 * "paused", unless the recovery ended before the answer
+		 */
 		ASSERT_EQ(qemu_vm_wait(&self->vm, "\"event\": \"STOP\""), 0);
-		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0);
-		EXPECT_TRUE(!strcmp(status, "paused") || !strcmp(status, "running"))
+		if (variant->reset_during) {
+			char *log;
+
+			ASSERT_EQ(qemu_vm_qmp(&self->vm, "system_reset", "\"RESET\""), 0)
+				qemu_vm_dump(&self->vm);
+			log = qemu_vm_log(&self->vm, 0);
+			deferred = !strstr(log, "recovery ended");
+			free(log);
+			if (!deferred)
+				printf("# the host's recovery ended before the reset\n");
+		}
+		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0)
+			qemu_vm_dump(&self->vm);
+		EXPECT_TRUE(!strcmp(status, "paused") || self->resume_ts ||
+			    (variant->reset_during && !strcmp(status, "prelaunch")))
 			TH_LOG("status during the recovery: %s", status);
 		if (self->resume_ts == 0) {
 			ASSERT_EQ(qemu_vm_wait(&self->vm, "\"event\": \"RESUME\""), 0);
 		}
-		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0);
+		/* it runs again at the end of the host's recovery, not before */
+		EXPECT_EQ(trace_wait(self, "recovery ended: recovered"), 0);
+		ASSERT_EQ(qemu_vm_status(&self->vm, status, sizeof(status)), 0)
+			qemu_vm_dump(&self->vm);
 		EXPECT_STREQ(status, "running");
 		printf("# %s: the VM was paused for %.0f ms across the host's recovery\n",
 		       bdf, (self->resume_ts - self->stop_ts) * 1000);
 		if (getenv("VFIO_TB_DEMO"))
 			demo_print(self);
+
+		if (variant->reset_during) {
+			/*
+			 * The machine was reset: QEMU reset the device after the
+			 * recovery (its register at its reset value), and the
+			 * guest has no error to hear of
+			 */
+			if (deferred) {
+				EXPECT_EQ(trace_wait(self, "recovered, then reset"), 0);
+			}
+			EXPECT_EQ(probe(NULL), 0);
+			goto quit;
+		}
 
 		/* the guest's root port received the error, from the device */
 		v = cfg_read(self, 0, RP_DEVFN, rp_aer + PCI_ERR_ROOT_STATUS, 4);
@@ -512,6 +554,7 @@ TEST_F(qemu, error)
 			TH_LOG("the probe register after the recovery");
 	}
 
+quit:
 	ASSERT_NE(qemu_vm_quit(&self->vm), -1);
 }
 

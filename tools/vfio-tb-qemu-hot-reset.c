@@ -266,15 +266,6 @@ FIXTURE_VARIANT_ADD(qemu, peer_outside_dev_set) {
 	.single = true,
 };
 
-/* QEMU's stderr (its trace and messages), when a QMP answer is missing */
-static void dump_log(struct qemu_vm *vm)
-{
-	char *t = qemu_vm_log(vm, 0);
-
-	fprintf(stderr, "# QEMU's log:\n%s\n", t);
-	free(t);
-}
-
 static void add_device(char **argv, int *argc, const char *bdf,
 		       const char *iommufd)
 {
@@ -332,7 +323,7 @@ FIXTURE_SETUP(qemu)
 	}
 	argv[n] = NULL;
 
-	ASSERT_EQ(qemu_vm_start(&self->vm, argv), 0) dump_log(&self->vm);
+	ASSERT_EQ(qemu_vm_start(&self->vm, argv), 0) qemu_vm_dump(&self->vm);
 }
 
 FIXTURE_TEARDOWN(qemu)
@@ -373,7 +364,7 @@ TEST_F(qemu, system_reset)
 
 	from = qemu_vm_log_size(&self->vm);
 	ASSERT_EQ(qemu_vm_qmp(&self->vm, "system_reset", "\"RESET\""), 0)
-		dump_log(&self->vm);
+		qemu_vm_dump(&self->vm);
 	trace = qemu_vm_log(&self->vm, from);
 	if (getenv("VFIO_TB_DEMO"))
 		demo_print(trace);
@@ -444,9 +435,9 @@ TEST_F(qemu, system_reset)
 
 	/* QEMU still answers, and quits cleanly */
 	ASSERT_EQ(qemu_vm_qmp(&self->vm, "query-status", "\"return\""), 0)
-		dump_log(&self->vm);
+		qemu_vm_dump(&self->vm);
 	status = qemu_vm_quit(&self->vm);
-	ASSERT_NE(status, -1) dump_log(&self->vm);
+	ASSERT_NE(status, -1) qemu_vm_dump(&self->vm);
 	ASSERT_TRUE(WIFEXITED(status));
 	ASSERT_EQ(WEXITSTATUS(status), 0);
 }

@@ -130,7 +130,8 @@ int qemu_vm_status(struct qemu_vm *vm, char *status, size_t len)
 {
 	const char *s;
 
-	if (qemu_vm_qmp(vm, "query-status", "\"return\""))
+	/* the answer, not that of a command before it (system_reset's) */
+	if (qemu_vm_qmp(vm, "query-status", "\"status\": \""))
 		return -1;
 	s = strstr(vm->line, "\"status\": \"");
 	if (!s)
@@ -166,6 +167,20 @@ char *qemu_vm_log(struct qemu_vm *vm, long from)
 		text[0] = 0;
 	fclose(f);
 	return text;
+}
+
+/* QEMU's log on stderr, as KTAP diagnostics: when QEMU stopped answering */
+void qemu_vm_dump(struct qemu_vm *vm)
+{
+	char *t = qemu_vm_log(vm, 0), *l, *nl;
+
+	for (l = t; l && *l; l = nl + 1) {
+		nl = strchrnul(l, '\n');
+		fprintf(stderr, "# qemu: %.*s\n", (int)(nl - l), l);
+		if (!*nl)
+			break;
+	}
+	free(t);
 }
 
 /* quit, then QEMU's exit status (waitpid's), or -1 */

@@ -38,6 +38,7 @@ int qemu_vm_qmp(struct qemu_vm *vm, const char *cmd, const char *wait);
 int qemu_vm_status(struct qemu_vm *vm, char *status, size_t len);
 long qemu_vm_log_size(struct qemu_vm *vm);
 char *qemu_vm_log(struct qemu_vm *vm, long from);
+void qemu_vm_dump(struct qemu_vm *vm);
 int qemu_vm_quit(struct qemu_vm *vm);
 void qemu_vm_kill(struct qemu_vm *vm);
 
