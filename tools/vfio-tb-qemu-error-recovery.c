@@ -11,7 +11,8 @@
  *
  *  - fatal or non-fatal, the host recovers the device: the VM is paused
  *    (QMP STOP) and runs again when the host's recovery ends (RESUME,
- *    query-status "running"), QMP answers meanwhile, the guest's root port
+ *    query-status "running"), a BAR access of the guest's meanwhile is
+ *    answered, and QMP after it, the guest's root port
  *    received the error (Root Error Status: fatal or non-fatal, from the
  *    device's requester id) and the device's emulated AER capability logged
  *    it; after a fatal error the device answers with its reset values;
@@ -53,6 +54,8 @@
 /* The root port and the device behind it, as the guest sees them */
 #define RP_DEVFN	(2 << 3)
 #define DEV_BUS		1
+/* Where the guest's side puts the device's BAR 0 (128 KiB) */
+#define GUEST_BAR	0xfe000000u
 
 static const char *bdf;
 
@@ -473,7 +476,19 @@ TEST_F(qemu, error)
 		ASSERT_NE(dev_aer, 0) TH_LOG("the device shows the guest no AER capability");
 	}
 
+	/*
+	 * The guest's view of BAR 0: the root port forwards GUEST_BAR's
+	 * megabyte, the device decodes it there; the register written
+	 * through sysfs reads the same through QEMU
+	 */
+	ASSERT_EQ(cfg_write(self, 0, RP_DEVFN, PCI_MEMORY_BASE, 4,
+			    (GUEST_BAR >> 16) | (GUEST_BAR & 0xfff00000)), 0);
+	ASSERT_EQ(cfg_write(self, 0, RP_DEVFN, PCI_COMMAND, 2, PCI_COMMAND_MEMORY), 0);
+	ASSERT_EQ(cfg_write(self, DEV_BUS, 0, PCI_BASE_ADDRESS_0, 4, GUEST_BAR), 0);
+	ASSERT_EQ(cfg_write(self, DEV_BUS, 0, PCI_COMMAND, 2, PCI_COMMAND_MEMORY), 0);
 	ASSERT_EQ(probe(&pattern), pattern);
+	ASSERT_EQ(qtest(self, "readl 0x%x\n", GUEST_BAR + 0x2800), 0);
+	EXPECT_EQ(strtoll(self->line + 3, NULL, 16), pattern);
 	error = pick_error(variant->fatal);
 	ASSERT_EQ(aer_inject(error), 0);
 
@@ -492,6 +507,12 @@ TEST_F(qemu, error)
 		 * "paused", unless the recovery ended before the answer
 		 */
 		ASSERT_EQ(qemu_vm_wait(&self->vm, "\"event\": \"STOP\""), 0);
+		/*
+		 * A guest access to the BAR meanwhile waits in the host's
+		 * fence at most until the recovery's end: it is answered, and
+		 * so is QMP after it
+		 */
+		ASSERT_EQ(qtest(self, "readl 0x%x\n", GUEST_BAR + 0x2800), 0);
 		if (variant->reset_during) {
 			char *log;
 
